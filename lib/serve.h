@@ -1,0 +1,49 @@
+/*
+ * serve.h: the FastCGI accept loop (or one plain-CGI request), routing,
+ * and the per-process state every handler can reach.
+ */
+#ifndef SERVE_H
+#define SERVE_H
+
+#include "http.h"
+
+struct config;
+struct db;
+
+enum route_flags {
+	ROUTE_GET	= 1 << 0,	/* GET, and HEAD without a body */
+	ROUTE_POST	= 1 << 1,
+	ROUTE_WRITE	= 1 << 2,	/* may write to the database */
+};
+
+/*
+ * One entry of a program's route table.  The pattern is a path whose
+ * segments are literals or "{}", which matches any one non-empty segment
+ * and is captured into req->args in order.
+ */
+struct route {
+	const char	*pattern;
+	unsigned int	 flags;
+	enum qa_err	(*handler)(struct qa_request *);
+};
+
+/* What every handler may use; set up once per process by serve_run(). */
+struct serve_ctx {
+	struct config	*config;
+	struct db	*db;
+	const char	*program;
+};
+
+extern struct serve_ctx	 serve;
+
+int		 serve_run(const char *program, const struct route *, size_t);
+enum qa_err	 serve_dispatch(struct qa_request *, const struct route *,
+		    size_t);
+void		 serve_error_page(struct qa_request *, enum qa_err,
+		    const char *message);
+int		 serve_init(const char *program);
+void		 serve_fini(void);
+void		 serve_handle(const struct http_input *, const struct route *,
+		    size_t, struct buf *out);
+
+#endif /* !SERVE_H */

@@ -1,0 +1,135 @@
+/*
+ * util.c: slugs, points and times as people read them.
+ */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "arena.h"
+#include "util.h"
+
+#define SLUG_MAX	80
+
+/*
+ * Write the URL slug of a title into dst (at most dstsz - 1 bytes): ASCII
+ * letters and digits lower-cased, every other run of bytes one '-', no
+ * leading or trailing '-', cut at a word boundary near SLUG_MAX.  A title
+ * with no ASCII letter or digit gives "q".
+ */
+void
+util_slugn(char *dst, size_t dstsz, const char *title)
+{
+	size_t		 n = 0, max;
+	int		 dash = 0;
+	unsigned char	 c;
+
+	if (dstsz == 0)
+		return;
+	max = dstsz - 1 < SLUG_MAX ? dstsz - 1 : SLUG_MAX;
+	for (; *title != '\0' && n < max; title++) {
+		c = (unsigned char)*title;
+		if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		    (c >= 'A' && c <= 'Z')) {
+			if (dash && n > 0) {
+				if (n + 1 >= max)
+					break;
+				dst[n++] = '-';
+			}
+			dash = 0;
+			dst[n++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+		} else if (c != '\'')
+			dash = 1;
+	}
+	/* Do not end in the middle of a word that was cut. */
+	if (*title != '\0' && n == max) {
+		while (n > 0 && dst[n - 1] != '-')
+			n--;
+		if (n > 0)
+			n--;
+	}
+	if (n == 0)
+		dst[n++] = 'q';
+	dst[n] = '\0';
+}
+
+/* util_slugn() into arena memory. */
+char *
+util_slug(struct arena *a, const char *title)
+{
+	char	 s[SLUG_MAX + 1];
+
+	util_slugn(s, sizeof(s), title);
+	return arena_strdup(a, s);
+}
+
+/*
+ * Points as the forums we replace show them: 950, 5.6k, 12k, 1.2m.
+ */
+char *
+util_points(struct arena *a, int64_t p)
+{
+	int64_t	 ap = p < 0 ? -p : p;
+	const char *sign = p < 0 ? "-" : "";
+
+	if (ap < 1000)
+		return arena_printf(a, "%lld", (long long)p);
+	if (ap < 10000)
+		return (ap % 1000) / 100 == 0 ?
+		    arena_printf(a, "%s%lldk", sign, (long long)(ap / 1000)) :
+		    arena_printf(a, "%s%lld.%lldk", sign,
+		    (long long)(ap / 1000), (long long)((ap % 1000) / 100));
+	if (ap < 1000000)
+		return arena_printf(a, "%s%lldk", sign, (long long)(ap / 1000));
+	return arena_printf(a, "%s%lld.%lldm", sign,
+	    (long long)(ap / 1000000), (long long)((ap % 1000000) / 100000));
+}
+
+/* "1", "one" / "2", "many": the word that goes with a count. */
+const char *
+util_plural(int64_t n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
+/*
+ * How long ago `then` was, seen at `now`: "just now", "5 minutes ago",
+ * "3 hours ago", "2 days ago", then a date "12 Mar 2025".
+ */
+char *
+util_ago(struct arena *a, int64_t then, int64_t now)
+{
+	int64_t		 d = now - then;
+	time_t		 t = (time_t)then;
+	struct tm	 tm;
+	char		 s[32];
+
+	if (d < 60)
+		return arena_strdup(a, "just now");
+	if (d < 3600)
+		return arena_printf(a, "%lld %s ago", (long long)(d / 60),
+		    util_plural(d / 60, "minute", "minutes"));
+	if (d < 86400)
+		return arena_printf(a, "%lld %s ago", (long long)(d / 3600),
+		    util_plural(d / 3600, "hour", "hours"));
+	if (d < 30 * 86400)
+		return arena_printf(a, "%lld %s ago", (long long)(d / 86400),
+		    util_plural(d / 86400, "day", "days"));
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(s, sizeof(s), "%d %b %Y", &tm) == 0)
+		return arena_strdup(a, "long ago");
+	return arena_strdup(a, s[0] == '0' ? s + 1 : s);
+}
+
+/* RFC 3339 UTC time, e.g. 2025-03-12T10:04:00Z (for <time datetime>). */
+char *
+util_isotime(struct arena *a, int64_t then)
+{
+	time_t		 t = (time_t)then;
+	struct tm	 tm;
+	char		 s[32];
+
+	if (gmtime_r(&t, &tm) == NULL ||
+	    strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
+		return arena_strdup(a, "1970-01-01T00:00:00Z");
+	return arena_strdup(a, s);
+}

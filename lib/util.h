@@ -1,0 +1,19 @@
+/*
+ * util.h: small text helpers shared by the model and the programs.
+ */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct arena;
+
+char	*util_slug(struct arena *, const char *title);
+void	 util_slugn(char *dst, size_t dstsz, const char *title);
+char	*util_points(struct arena *, int64_t points);
+char	*util_ago(struct arena *, int64_t then, int64_t now);
+char	*util_isotime(struct arena *, int64_t t);
+const char *util_plural(int64_t n, const char *one, const char *many);
+
+#endif /* !UTIL_H */
