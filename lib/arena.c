@@ -18,7 +18,7 @@ struct arena_chunk {
 	struct arena_chunk	*next;
 	size_t			 size;	/* usable bytes after the header */
 	size_t			 used;
-	max_align_t		 data[];
+	long double		 data[];	/* aligned for anything */
 };
 
 struct arena_cleanup {

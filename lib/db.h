@@ -21,11 +21,23 @@ struct db_migration {
 	const char	*sql;
 };
 
-/* Statement tables are registered by model modules, indexed by enum. */
+/*
+ * A model module's statement table, indexed by its statement enum:
+ *
+ *	static sqlite3_stmt *post_cache[POST_STMT__MAX];
+ *	static struct db_stmts post_stmts =
+ *	    { post_sql, POST_STMT__MAX, post_cache, NULL, NULL };
+ *
+ * Statements are prepared on first use and kept until db_close(), which
+ * finalizes them and empties the cache, so a process may close one
+ * database and open another (tests do).
+ */
 struct db_stmts {
 	const char *const	*sql;
 	size_t			 n;
 	sqlite3_stmt		**cache;	/* n entries, lazily prepared */
+	struct db		*owner;		/* set by db_stmt() */
+	struct db_stmts		*next;		/* owner's list */
 };
 
 enum db_open_flags {

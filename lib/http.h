@@ -11,6 +11,8 @@
 #include "qa.h"
 #include "arena.h"
 
+struct tpl;
+
 /* Limits on what a request may carry; checked before any work is done. */
 #define HTTP_MAX_BODY		(256 * 1024)	/* urlencoded body, bytes */
 #define HTTP_MAX_PARAMS		64		/* pairs in query or body */
@@ -70,6 +72,8 @@ struct qa_request {
 	bool			 https;
 	int64_t			 now;		/* time(NULL) at start */
 	struct http_response	 resp;
+	struct tpl		*page;		/* layout dictionary */
+	const char		*allow;		/* for a 405: Allow */
 	void			*user;		/* set by auth, later */
 	void			*ctx;		/* the program's own */
 };

@@ -43,6 +43,9 @@ void		 serve_error_page(struct qa_request *, enum qa_err,
 		    const char *message);
 int		 serve_init(const char *program);
 void		 serve_fini(void);
+struct tpl	*serve_page(struct qa_request *, const char *file,
+		    const char *title);
+enum qa_err	 serve_render(struct qa_request *, int status);
 void		 serve_handle(const struct http_input *, const struct route *,
 		    size_t, struct buf *out);
 

@@ -12,7 +12,7 @@
 
 static int	tap_planned, tap_run, tap_failed;
 
-static void
+static void __attribute__((unused))
 plan(int n)
 {
 	tap_planned = n;
@@ -20,7 +20,7 @@ plan(int n)
 	fflush(stdout);
 }
 
-static void __attribute__((format(printf, 1, 2)))
+static void __attribute__((format(printf, 1, 2), unused))
 diag(const char *fmt, ...)
 {
 	va_list	 ap;
@@ -33,7 +33,7 @@ diag(const char *fmt, ...)
 	fflush(stdout);
 }
 
-static int __attribute__((format(printf, 2, 3)))
+static int __attribute__((format(printf, 2, 3), unused))
 ok(int cond, const char *fmt, ...)
 {
 	va_list	 ap;
@@ -70,14 +70,14 @@ ok(int cond, const char *fmt, ...)
 		diag("\"%s\" not found", n_);				\
 } while (0)
 
-static void __attribute__((noreturn))
+static void __attribute__((noreturn, unused))
 bail(const char *why)
 {
 	printf("Bail out! %s\n", why);
 	exit(1);
 }
 
-static int
+static int __attribute__((unused))
 done(void)
 {
 	if (tap_run != tap_planned)
