@@ -1,0 +1,95 @@
+/*
+ * auth-t.c: password hashing and verification (lib/auth.c).
+ */
+#include <stdbool.h>
+#include <string.h>
+
+#include "auth.h"
+#include "tap.h"
+
+/*
+ * Replace the character at offset off of s by another one from the same
+ * base64 alphabet, so that the string still parses but says something
+ * else.
+ */
+static void
+flip(char *s, size_t off)
+{
+	s[off] = s[off] == 'A' ? 'B' : 'A';
+}
+
+int
+main(void)
+{
+	char		 h1[AUTH_HASH_MAX], h2[AUTH_HASH_MAX];
+	char		 t[AUTH_HASH_MAX], small[32];
+	unsigned char	 r1[32], r2[32];
+	const char	*pw = "correct horse battery staple";
+	char		*last;
+
+	plan(22);
+
+	/* Default parameters: OWASP's minimum. */
+	ok(auth_password_hash(pw, h1, sizeof(h1)) == QA_OK, "hash ok");
+	ok(strncmp(h1, "$argon2id$v=19$m=19456,t=2,p=1$", 31) == 0,
+	    "encoded argon2id with m=19456,t=2,p=1");
+	ok(auth_password_verify(pw, h1) == QA_OK, "right password verifies");
+	is_int(auth_password_verify("correct horse battery stapl", h1),
+	    QA_EFORBIDDEN, "wrong password fails");
+	is_int(auth_password_verify("", h1), QA_EFORBIDDEN,
+	    "empty password fails");
+	ok(auth_password_hash(pw, h2, sizeof(h2)) == QA_OK &&
+	    strcmp(h1, h2) != 0, "a new salt each time");
+	ok(auth_password_verify(pw, h2) == QA_OK, "second hash verifies");
+
+	/* Tampering with the hash, the salt or the parameters. */
+	memcpy(t, h1, sizeof(t));
+	last = strrchr(t, '$');
+	flip(t, (size_t)(last - t) + 5);
+	is_int(auth_password_verify(pw, t), QA_EFORBIDDEN,
+	    "tampered hash fails");
+	memcpy(t, h1, sizeof(t));
+	last = strrchr(t, '$');
+	flip(t, (size_t)(last - t) - 3);
+	is_int(auth_password_verify(pw, t), QA_EFORBIDDEN,
+	    "tampered salt fails");
+	memcpy(t, h1, sizeof(t));
+	t[strlen("$argon2id$v=19$m=19456,t=")] = '3';
+	is_int(auth_password_verify(pw, t), QA_EFORBIDDEN,
+	    "tampered parameters fail");
+	is_int(auth_password_verify(pw, "$argon2id$v=19$garbage"),
+	    QA_EFORBIDDEN, "malformed hash fails");
+	is_int(auth_password_verify(pw, NULL), QA_EFORBIDDEN,
+	    "no stored hash fails");
+
+	/* Rehash when the parameters change. */
+	ok(!auth_password_needs_rehash(h1), "fresh hash needs no rehash");
+	ok(auth_password_needs_rehash(NULL) &&
+	    auth_password_needs_rehash("") &&
+	    auth_password_needs_rehash("$argon2i$v=19$m=19456,t=2,p=1$a$b") &&
+	    auth_password_needs_rehash("$argon2id$v=16$m=19456,t=2,p=1$a$b") &&
+	    auth_password_needs_rehash("$argon2id$v=19$m=019456,t=2,p=1$a$b"),
+	    "other algorithms, versions and junk need a rehash");
+	ok(auth_params_set(0, 2, 1) == QA_EINPUT &&
+	    auth_params_set(19456, 0, 1) == QA_EINPUT &&
+	    auth_params_set(19456, 2, 0) == QA_EINPUT,
+	    "invalid parameters refused");
+	ok(!auth_password_needs_rehash(h1), "refused parameters kept old ones");
+	ok(auth_params_set(8192, 3, 1) == QA_OK, "new parameters accepted");
+	ok(auth_password_needs_rehash(h1), "old hash needs a rehash");
+	ok(auth_password_hash(pw, h2, sizeof(h2)) == QA_OK &&
+	    strncmp(h2, "$argon2id$v=19$m=8192,t=3,p=1$", 30) == 0 &&
+	    !auth_password_needs_rehash(h2),
+	    "new hash uses the new parameters");
+	ok(auth_password_verify(pw, h1) == QA_OK &&
+	    auth_password_verify(pw, h2) == QA_OK,
+	    "old and new hashes both verify");
+
+	/* Buffers and randomness. */
+	is_int(auth_password_hash(pw, small, sizeof(small)), QA_EINPUT,
+	    "too small a buffer is refused");
+	ok(auth_random(r1, sizeof(r1)) == QA_OK &&
+	    auth_random(r2, sizeof(r2)) == QA_OK &&
+	    memcmp(r1, r2, sizeof(r1)) != 0, "random bytes differ");
+	return done();
+}

@@ -1,0 +1,900 @@
+/*
+ * qa-admin.c: the administration command line.
+ *
+ *	qa-admin [-d dbpath] command [args]
+ *
+ * The database is the one given with -d, else the key `db' of the
+ * configuration file (FASTQA_CONFIG, else the compiled-in path).  Every
+ * command writes in one transaction with bound values only.  Exit status:
+ * 0 on success, 1 on failure (with one line on stderr saying why), 2 for
+ * a usage error.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "arena.h"
+#include "auth.h"
+#include "config.h"
+#include "db.h"
+#include "demo.h"
+#include "markdown.h"
+#include "qa.h"
+#include "recount.h"
+
+#ifndef QA_DB_PATH
+#define QA_DB_PATH	"/var/lib/fastqa/fastqa.db"
+#endif
+
+#define HANDLE_MIN	3
+#define HANDLE_MAX	32
+#define EMAIL_MAX	254
+#define PASSWORD_MIN	8
+#define PASSWORD_MAX	1024
+#define PASSWORD_GEN	16	/* length of a generated password */
+
+/* A usage error: main() prints the usage and exits 2. */
+#define QA_EUSAGE	QA_ERR__MAX
+
+static const char *const level_names[] = {
+	NULL, "registered", "expert", "editor", "moderator", "admin", "super"
+};
+
+enum admin_stmt {
+	ADMIN_STMT_FIND_HANDLE,		/* stored spelling of a handle */
+	ADMIN_STMT_FIND_EMAIL,		/* handle using an email */
+	ADMIN_STMT_USER_INSERT,
+	ADMIN_STMT_SET_LEVEL,
+	ADMIN_STMT_NEXT_POST,		/* the post after an id */
+	ADMIN_STMT_SET_HTML,		/* body_html, if it changed */
+	ADMIN_STMT_FTS_CLEAR,
+	ADMIN_STMT_NEXT_QUESTION,	/* the question after an id */
+	ADMIN_STMT_FTS_INSERT,
+	ADMIN_STMT__MAX
+};
+
+static const char *const admin_sql[ADMIN_STMT__MAX] = {
+	/* FIND_HANDLE: the column is COLLATE NOCASE. */
+	"SELECT handle FROM users WHERE handle = ?1",
+	/* FIND_EMAIL */
+	"SELECT handle FROM users WHERE email = ?1",
+	/* USER_INSERT */
+	"INSERT INTO users (handle, email, pwhash, level, created)"
+	" VALUES (?1, ?2, ?3, ?4, ?5)",
+	/* SET_LEVEL */
+	"UPDATE users SET level = ?2 WHERE handle = ?1",
+	/* NEXT_POST */
+	"SELECT id, type, body_md FROM posts WHERE id > ?1 ORDER BY id"
+	" LIMIT 1",
+	/* SET_HTML */
+	"UPDATE posts SET body_html = ?2 WHERE id = ?1 AND"
+	" body_html IS NOT ?2",
+	/* FTS_CLEAR */
+	"DELETE FROM posts_fts",
+	/* NEXT_QUESTION */
+	"SELECT id, title, body_md, tags FROM posts WHERE type = 1 AND"
+	" id > ?1 ORDER BY id LIMIT 1",
+	/* FTS_INSERT */
+	"INSERT INTO posts_fts (rowid, title, body, tags) VALUES"
+	" (?1, ?2, ?3, ?4)",
+};
+
+static sqlite3_stmt	*admin_cache[ADMIN_STMT__MAX];
+static struct db_stmts	 admin_stmts =
+    { admin_sql, ADMIN_STMT__MAX, admin_cache, NULL, NULL };
+
+/* Print the usage to stderr. */
+static void
+usage(void)
+{
+	fputs("usage: qa-admin [-d dbpath] command [args]\n"
+	    "commands:\n"
+	    "  init                    create the database and its schema\n"
+	    "  migrate                 apply pending schema migrations\n"
+	    "  create-user HANDLE EMAIL [--level LEVEL] [--password PW|-]\n"
+	    "                          add an account (a password is made "
+	    "up\n"
+	    "                          and printed unless given; - reads it "
+	    "from stdin)\n"
+	    "  set-level HANDLE LEVEL  change an account's level\n"
+	    "  demo [--seed N] [--password PW]\n"
+	    "                          fill an empty database with demo "
+	    "content\n"
+	    "  reindex                 re-render every post and rebuild the "
+	    "search index\n"
+	    "  recount                 recompute every counter\n"
+	    "  help                    this text\n"
+	    "LEVEL is registered, expert, editor, moderator, admin or super."
+	    "\n"
+	    "Without -d, the database is the key db of the configuration "
+	    "file\n"
+	    "named by FASTQA_CONFIG.\n", stderr);
+}
+
+/*
+ * Match argv[*i] against option name ("--level"): as "--level VALUE"
+ * (consuming the next argument) or "--level=VALUE".  On a match sets
+ * *val, advances *i past what was used and returns 1; returns 0 if
+ * argv[*i] is another argument, and -1 (logged) if the value is missing.
+ */
+static int
+option(int argc, char **argv, int *i, const char *name, const char **val)
+{
+	size_t	 n = strlen(name);
+
+	if (strncmp(argv[*i], name, n) != 0)
+		return 0;
+	if (argv[*i][n] == '=') {
+		*val = argv[*i] + n + 1;
+		return 1;
+	}
+	if (argv[*i][n] != '\0')
+		return 0;
+	if (*i + 1 >= argc) {
+		fprintf(stderr, "qa-admin: %s needs a value\n", name);
+		return -1;
+	}
+	*val = argv[++*i];
+	return 1;
+}
+
+/*
+ * A level from its name ("moderator") or number ("4").  Returns 1..6, or
+ * 0 (logged) if s is neither.
+ */
+static int
+parse_level(const char *s)
+{
+	int	 i;
+
+	for (i = 1; i < (int)nitems(level_names); i++)
+		if (strcmp(s, level_names[i]) == 0 ||
+		    (s[0] == '0' + i && s[1] == '\0'))
+			return i;
+	fprintf(stderr, "qa-admin: unknown level \"%s\" (registered, expert, "
+	    "editor, moderator, admin or super)\n", s);
+	return 0;
+}
+
+/*
+ * Whether handle follows the rules: 3 to 32 characters, each an ASCII
+ * letter or digit or one of "-_.".  Logs why not.
+ */
+static bool
+handle_valid(const char *h)
+{
+	size_t	 n = strlen(h), i;
+
+	if (n < HANDLE_MIN || n > HANDLE_MAX) {
+		fprintf(stderr, "qa-admin: a handle has %d to %d characters\n",
+		    HANDLE_MIN, HANDLE_MAX);
+		return false;
+	}
+	for (i = 0; i < n; i++)
+		if (!((h[i] >= 'a' && h[i] <= 'z') ||
+		    (h[i] >= 'A' && h[i] <= 'Z') ||
+		    (h[i] >= '0' && h[i] <= '9') ||
+		    h[i] == '-' || h[i] == '_' || h[i] == '.')) {
+			fprintf(stderr, "qa-admin: a handle has only letters, "
+			    "digits, '-', '_' and '.'\n");
+			return false;
+		}
+	return true;
+}
+
+/*
+ * A plausible email address: at most 254 bytes, no space or control
+ * character, one '@' with text before it, and a domain with an inner dot.
+ * Logs why not.
+ */
+static bool
+email_valid(const char *e)
+{
+	const char	*at = strchr(e, '@'), *dot;
+	size_t		 i, n = strlen(e);
+
+	for (i = 0; i < n; i++)
+		if ((unsigned char)e[i] <= ' ' || e[i] == 0x7f)
+			break;
+	if (n > EMAIL_MAX || i < n || at == NULL || at == e ||
+	    strchr(at + 1, '@') != NULL ||
+	    (dot = strrchr(at + 1, '.')) == NULL || dot == at + 1 ||
+	    dot[1] == '\0') {
+		fprintf(stderr, "qa-admin: \"%s\" is not an email address\n",
+		    e);
+		return false;
+	}
+	return true;
+}
+
+/*
+ * Make up a password of PASSWORD_GEN characters from an alphabet without
+ * look-alikes (no 0/O, 1/l/I), uniformly (bytes past the largest multiple
+ * of the alphabet size are drawn again).  out holds PASSWORD_GEN + 1.
+ */
+static enum qa_err
+password_new(char *out)
+{
+	static const char	 abc[] = "abcdefghijkmnpqrstuvwxyz"
+				    "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+	const unsigned int	 n = sizeof(abc) - 1;
+	const unsigned int	 lim = 256 / n * n;
+	unsigned char		 b[64];
+	size_t			 i, k = 0;
+	enum qa_err		 er;
+
+	while (k < PASSWORD_GEN) {
+		if ((er = auth_random(b, sizeof(b))) != QA_OK)
+			return er;
+		for (i = 0; i < sizeof(b) && k < PASSWORD_GEN; i++)
+			if (b[i] < lim)
+				out[k++] = abc[b[i] % n];
+	}
+	out[k] = '\0';
+	explicit_bzero(b, sizeof(b));
+	return QA_OK;
+}
+
+/*
+ * Read a password from the first line of stdin into out (outsz bytes),
+ * without its line end.  QA_EINVALID (logged) if there is none or it is
+ * too long.
+ */
+static enum qa_err
+password_stdin(char *out, size_t outsz)
+{
+	size_t	 n;
+
+	if (fgets(out, (int)outsz, stdin) == NULL) {
+		fprintf(stderr, "qa-admin: no password on stdin\n");
+		return QA_EINVALID;
+	}
+	n = strlen(out);
+	if (n > 0 && out[n - 1] == '\n')
+		out[--n] = '\0';
+	else if (!feof(stdin)) {
+		fprintf(stderr, "qa-admin: password too long\n");
+		return QA_EINVALID;
+	}
+	if (n > 0 && out[n - 1] == '\r')
+		out[--n] = '\0';
+	return QA_OK;
+}
+
+/*
+ * Check that a database can be created (or opened for writing) at path,
+ * and say why not: its folder must exist and be writable (SQLite's WAL
+ * files go next to it), and an existing file must be a readable and
+ * writable regular file.  Returns QA_OK, or QA_ESYS with one line logged:
+ * "cannot create database at X: No such file or directory".
+ */
+static enum qa_err
+check_creatable(const char *path)
+{
+	struct stat	 sb;
+	char		 dir[PATH_MAX];
+	const char	*slash;
+	size_t		 n;
+	int		 err = 0;
+
+	if ((slash = strrchr(path, '/')) == NULL)
+		snprintf(dir, sizeof(dir), ".");
+	else if (slash == path)
+		snprintf(dir, sizeof(dir), "/");
+	else {
+		n = (size_t)(slash - path);
+		if (n >= sizeof(dir)) {
+			err = ENAMETOOLONG;
+			goto out;
+		}
+		memcpy(dir, path, n);
+		dir[n] = '\0';
+	}
+	if (*path == '\0' || path[strlen(path) - 1] == '/')
+		err = EISDIR;
+	else if (stat(dir, &sb) == -1)
+		err = errno;
+	else if (!S_ISDIR(sb.st_mode))
+		err = ENOTDIR;
+	else if (stat(path, &sb) == 0) {
+		if (S_ISDIR(sb.st_mode))
+			err = EISDIR;
+		else if (access(path, R_OK | W_OK) == -1)
+			err = errno;
+		else if (access(dir, W_OK | X_OK) == -1)
+			err = errno;
+	} else if (errno != ENOENT)
+		err = errno;
+	else if (access(dir, W_OK | X_OK) == -1)
+		err = errno;
+out:
+	if (err == 0)
+		return QA_OK;
+	fprintf(stderr, "qa-admin: cannot create database at %s: %s\n", path,
+	    strerror(err));
+	return QA_ESYS;
+}
+
+/*
+ * Open the existing database at path for a command.  It must exist and
+ * hold a schema; unless any_version, its schema must be the one this
+ * program was built for.  Returns QA_OK with *out set, or an error with
+ * one line on stderr that says what to do.
+ */
+static enum qa_err
+open_db(const char *path, bool any_version, struct db **out)
+{
+	struct stat	 sb;
+	struct db	*db;
+	enum qa_err	 er;
+	int		 v;
+
+	*out = NULL;
+	if (stat(path, &sb) == -1) {
+		fprintf(stderr, "qa-admin: cannot open database at %s: %s%s\n",
+		    path, strerror(errno),
+		    errno == ENOENT ? " (create it with qa-admin init)" : "");
+		return errno == ENOENT ? QA_ENOTFOUND : QA_ESYS;
+	}
+	if ((er = db_open(path, 0, &db)) != QA_OK) {
+		fprintf(stderr, "qa-admin: cannot open database at %s\n",
+		    path);
+		return er;
+	}
+	v = db_version(db);
+	if (v <= 0) {
+		fprintf(stderr, "qa-admin: %s has no schema (create it with "
+		    "qa-admin init)\n", path);
+		db_close(db);
+		return QA_EINVALID;
+	}
+	if (!any_version && v != db_schema_version()) {
+		fprintf(stderr, "qa-admin: %s has schema version %d, this "
+		    "program needs %d%s\n", path, v, db_schema_version(),
+		    v < db_schema_version() ? " (run qa-admin migrate)" : "");
+		db_close(db);
+		return QA_EINVALID;
+	}
+	*out = db;
+	return QA_OK;
+}
+
+/*
+ * init: create the database at path with the compiled-in schema.
+ * Refuses a database that already has one.
+ */
+static enum qa_err
+cmd_init(const char *path, int argc, char **argv)
+{
+	struct db	*db = NULL;
+	enum qa_err	 er;
+
+	(void)argv;
+	if (argc != 1)
+		return QA_EUSAGE;
+	if ((er = check_creatable(path)) != QA_OK)
+		return er;
+	if ((er = db_open(path, DB_CREATE, &db)) != QA_OK) {
+		fprintf(stderr, "qa-admin: cannot create database at %s\n",
+		    path);
+		return er;
+	}
+	er = db_init_schema(db);
+	if (er == QA_ECONFLICT)
+		fprintf(stderr, "qa-admin: %s already has a schema (version "
+		    "%d); use qa-admin migrate to upgrade it\n", path,
+		    db_version(db));
+	else if (er != QA_OK)
+		fprintf(stderr, "qa-admin: cannot create the schema in %s\n",
+		    path);
+	else
+		printf("created %s, schema version %d\n", path,
+		    db_version(db));
+	db_close(db);
+	return er;
+}
+
+/* migrate: apply the pending migrations and print the schema version. */
+static enum qa_err
+cmd_migrate(const char *path, int argc, char **argv)
+{
+	struct db	*db;
+	enum qa_err	 er;
+	int		 v;
+
+	(void)argv;
+	if (argc != 1)
+		return QA_EUSAGE;
+	if ((er = open_db(path, true, &db)) != QA_OK)
+		return er;
+	if ((v = db_version(db)) > db_schema_version())
+		fprintf(stderr, "qa-admin: %s has schema version %d, newer "
+		    "than this program's %d: left alone\n", path, v,
+		    db_schema_version());
+	if ((er = db_upgrade(db)) != QA_OK)
+		fprintf(stderr, "qa-admin: migration failed; the database "
+		    "stays at schema version %d\n", db_version(db));
+	else
+		printf("schema version %d\n", db_version(db));
+	db_close(db);
+	return er;
+}
+
+/*
+ * If statement st (FIND_HANDLE or FIND_EMAIL) finds a user for key, copy
+ * that user's handle into who and return true.
+ */
+static bool
+find_user(struct db *db, enum admin_stmt which, const char *key,
+    char *who, size_t whosz)
+{
+	sqlite3_stmt	*st;
+	bool		 found = false;
+
+	if ((st = db_stmt(db, &admin_stmts, which)) == NULL)
+		return false;
+	db_bind_text(st, 1, key);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(who, whosz, "%s", sqlite3_column_text(st, 0));
+		found = true;
+	}
+	db_done(st);
+	return found;
+}
+
+/*
+ * create-user HANDLE EMAIL [--level LEVEL] [--password PW|-]: add an
+ * account with an argon2id hash of the password; without --password one
+ * is made up and printed once.  QA_ECONFLICT if the handle (ignoring
+ * case) or the email is taken.
+ */
+static enum qa_err
+cmd_create_user(const char *path, int argc, char **argv)
+{
+	struct db	*db = NULL;
+	sqlite3_stmt	*st;
+	const char	*pos[2], *lv = NULL, *pw = NULL;
+	char		 pwbuf[PASSWORD_MAX + 2], hash[AUTH_HASH_MAX];
+	char		 who[HANDLE_MAX + 1];
+	int		 i, r, npos = 0, level = 1, rc;
+	bool		 made = false, intx = false;
+	enum qa_err	 er;
+
+	for (i = 1; i < argc; i++) {
+		if ((r = option(argc, argv, &i, "--level", &lv)) == 0)
+			r = option(argc, argv, &i, "--password", &pw);
+		if (r < 0)
+			return QA_EUSAGE;
+		if (r > 0)
+			continue;
+		if (argv[i][0] == '-' || npos == 2)
+			return QA_EUSAGE;
+		pos[npos++] = argv[i];
+	}
+	if (npos != 2)
+		return QA_EUSAGE;
+	if (!handle_valid(pos[0]) || !email_valid(pos[1]))
+		return QA_EINVALID;
+	if (lv != NULL && (level = parse_level(lv)) == 0)
+		return QA_EINVALID;
+
+	if (pw == NULL) {
+		if ((er = password_new(pwbuf)) != QA_OK)
+			return er;
+		made = true;
+	} else if (strcmp(pw, "-") == 0) {
+		if ((er = password_stdin(pwbuf, sizeof(pwbuf))) != QA_OK)
+			return er;
+	} else
+		snprintf(pwbuf, sizeof(pwbuf), "%s", pw);
+	if (strlen(pwbuf) < PASSWORD_MIN || strlen(pwbuf) > PASSWORD_MAX) {
+		fprintf(stderr, "qa-admin: a password has %d to %d "
+		    "characters\n", PASSWORD_MIN, PASSWORD_MAX);
+		er = QA_EINVALID;
+		goto out;
+	}
+	if ((er = auth_password_hash(pwbuf, hash, sizeof(hash))) != QA_OK)
+		goto out;
+
+	if ((er = open_db(path, false, &db)) != QA_OK)
+		goto out;
+	if ((er = db_tx_begin(db)) != QA_OK)
+		goto out;
+	intx = true;
+	if (find_user(db, ADMIN_STMT_FIND_HANDLE, pos[0], who, sizeof(who))) {
+		fprintf(stderr, "qa-admin: handle \"%s\" is taken by \"%s\" "
+		    "(handles are unique ignoring case)\n", pos[0], who);
+		er = QA_ECONFLICT;
+		goto out;
+	}
+	if (find_user(db, ADMIN_STMT_FIND_EMAIL, pos[1], who, sizeof(who))) {
+		fprintf(stderr, "qa-admin: email %s is already used by "
+		    "\"%s\"\n", pos[1], who);
+		er = QA_ECONFLICT;
+		goto out;
+	}
+	if ((st = db_stmt(db, &admin_stmts, ADMIN_STMT_USER_INSERT)) ==
+	    NULL) {
+		er = QA_ESYS;
+		goto out;
+	}
+	db_bind_text(st, 1, pos[0]);
+	db_bind_text(st, 2, pos[1]);
+	db_bind_text(st, 3, hash);
+	sqlite3_bind_int(st, 4, level);
+	sqlite3_bind_int64(st, 5, (int64_t)time(NULL));
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE) {
+		er = db_err(db, rc, "create-user");
+		goto out;
+	}
+	er = db_tx_commit(db);
+	if (er == QA_OK) {
+		printf("created user %s (id %lld, level %s)\n", pos[0],
+		    (long long)sqlite3_last_insert_rowid(db_handle(db)),
+		    level_names[level]);
+		if (made)
+			printf("password: %s\n", pwbuf);
+	}
+out:
+	if (intx && er != QA_OK)
+		db_tx_rollback(db);
+	db_close(db);
+	explicit_bzero(pwbuf, sizeof(pwbuf));
+	return er;
+}
+
+/* set-level HANDLE LEVEL: change an account's level. */
+static enum qa_err
+cmd_set_level(const char *path, int argc, char **argv)
+{
+	struct db	*db;
+	sqlite3_stmt	*st;
+	enum qa_err	 er;
+	int		 level, rc;
+
+	if (argc != 3)
+		return QA_EUSAGE;
+	if ((level = parse_level(argv[2])) == 0)
+		return QA_EINVALID;
+	if ((er = open_db(path, false, &db)) != QA_OK)
+		return er;
+	if ((er = db_tx_begin(db)) != QA_OK)
+		goto out;
+	if ((st = db_stmt(db, &admin_stmts, ADMIN_STMT_SET_LEVEL)) == NULL) {
+		er = QA_ESYS;
+		goto out;
+	}
+	db_bind_text(st, 1, argv[1]);
+	sqlite3_bind_int(st, 2, level);
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE)
+		er = db_err(db, rc, "set-level");
+	else if (sqlite3_changes(db_handle(db)) == 0) {
+		fprintf(stderr, "qa-admin: no user \"%s\"\n", argv[1]);
+		er = QA_ENOTFOUND;
+	}
+out:
+	if (er == QA_OK)
+		er = db_tx_commit(db);
+	if (er != QA_OK)
+		db_tx_rollback(db);
+	else
+		printf("%s is now %s\n", argv[1], level_names[level]);
+	db_close(db);
+	return er;
+}
+
+/*
+ * demo [--seed N] [--password PW]: fill an empty database with the demo
+ * site (tools/demo.c) and say what it wrote and how long it took.
+ */
+static enum qa_err
+cmd_demo(const char *path, int argc, char **argv)
+{
+	struct db		*db;
+	struct demo_stats	 ds;
+	struct timespec		 t0, t1;
+	const char		*seedarg = NULL, *pw = NULL;
+	char			 hash[AUTH_HASH_MAX], *end;
+	unsigned long long	 seed = 1;
+	int			 i, r;
+	enum qa_err		 er;
+
+	for (i = 1; i < argc; i++) {
+		if ((r = option(argc, argv, &i, "--seed", &seedarg)) == 0)
+			r = option(argc, argv, &i, "--password", &pw);
+		if (r <= 0)
+			return QA_EUSAGE;
+	}
+	if (seedarg != NULL) {
+		errno = 0;
+		seed = strtoull(seedarg, &end, 10);
+		if (errno != 0 || end == seedarg || *end != '\0' ||
+		    seedarg[0] == '-') {
+			fprintf(stderr, "qa-admin: bad seed \"%s\"\n",
+			    seedarg);
+			return QA_EINVALID;
+		}
+	}
+	if (pw != NULL && (er = auth_password_hash(pw, hash, sizeof(hash)))
+	    != QA_OK)
+		return er;
+	if ((er = open_db(path, false, &db)) != QA_OK)
+		return er;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	er = demo_fill(db, seed, (int64_t)time(NULL), pw != NULL ? hash :
+	    NULL, &ds);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	if (er == QA_ECONFLICT)
+		fprintf(stderr, "qa-admin: %s is not empty; the demo needs a "
+		    "new database (qa-admin init)\n", path);
+	else if (er != QA_OK)
+		fprintf(stderr, "qa-admin: demo failed; nothing was "
+		    "written\n");
+	else
+		printf("demo: %d categories, %d tags, %d users, %d questions, "
+		    "%d answers, %d comments, %d votes, %d points events; "
+		    "%d accepted, %d edited, %d anonymous; seed %llu; "
+		    "%.3f s\n", ds.categories, ds.tags, ds.users,
+		    ds.questions, ds.answers, ds.comments, ds.votes,
+		    ds.points, ds.accepted, ds.edited, ds.anonymous, seed,
+		    (double)(t1.tv_sec - t0.tv_sec) +
+		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	db_close(db);
+	return er;
+}
+
+/*
+ * Re-render body_html of every post from body_md (block Markdown for
+ * questions and answers, inline for comments), one post at a time by id.
+ * Adds to *n the posts seen and to *changed those whose HTML changed.
+ */
+static enum qa_err
+rerender(struct db *db, int64_t *n, int64_t *changed)
+{
+	sqlite3_stmt	*next, *set;
+	struct buf	 md = { 0 }, html = { 0 };
+	int64_t		 id = 0;
+	enum qa_err	 er = QA_OK;
+	int		 rc, type;
+
+	if ((next = db_stmt(db, &admin_stmts, ADMIN_STMT_NEXT_POST)) ==
+	    NULL || (set = db_stmt(db, &admin_stmts, ADMIN_STMT_SET_HTML)) ==
+	    NULL)
+		return QA_ESYS;
+	for (;;) {
+		sqlite3_bind_int64(next, 1, id);
+		if ((rc = sqlite3_step(next)) != SQLITE_ROW) {
+			db_done(next);
+			if (rc != SQLITE_DONE)
+				er = db_err(db, rc, "reindex: posts");
+			break;
+		}
+		id = sqlite3_column_int64(next, 0);
+		type = sqlite3_column_int(next, 1);
+		buf_clear(&md);
+		buf_append(&md, sqlite3_column_blob(next, 2),
+		    (size_t)sqlite3_column_bytes(next, 2));
+		db_done(next);
+		buf_clear(&html);
+		if ((er = markdown_render(md.data != NULL ? md.data : "",
+		    md.len, type == 3 ? MARKDOWN_INLINE : MARKDOWN_BLOCK,
+		    &html)) != QA_OK || md.oom) {
+			fprintf(stderr, "qa-admin: reindex: cannot render "
+			    "post %lld\n", (long long)id);
+			er = QA_ESYS;
+			break;
+		}
+		sqlite3_bind_int64(set, 1, id);
+		sqlite3_bind_text(set, 2, html.data != NULL ? html.data : "",
+		    (int)html.len, SQLITE_STATIC);
+		rc = sqlite3_step(set);
+		db_done(set);
+		if (rc != SQLITE_DONE) {
+			er = db_err(db, rc, "reindex: body_html");
+			break;
+		}
+		(*n)++;
+		*changed += sqlite3_changes(db_handle(db));
+	}
+	buf_free(&md);
+	buf_free(&html);
+	return er;
+}
+
+/*
+ * Empty posts_fts and index every question again: title, the plain text
+ * of its body, its tags.  Adds to *n the questions indexed.
+ */
+static enum qa_err
+refts(struct db *db, int64_t *n)
+{
+	sqlite3_stmt	*st, *next, *ins;
+	struct buf	 text = { 0 };
+	int64_t		 id = 0;
+	enum qa_err	 er = QA_OK;
+	int		 rc;
+
+	if ((st = db_stmt(db, &admin_stmts, ADMIN_STMT_FTS_CLEAR)) == NULL ||
+	    (next = db_stmt(db, &admin_stmts, ADMIN_STMT_NEXT_QUESTION)) ==
+	    NULL ||
+	    (ins = db_stmt(db, &admin_stmts, ADMIN_STMT_FTS_INSERT)) == NULL)
+		return QA_ESYS;
+	rc = sqlite3_step(st);
+	db_done(st);
+	if (rc != SQLITE_DONE)
+		return db_err(db, rc, "reindex: clear search index");
+	for (;;) {
+		sqlite3_bind_int64(next, 1, id);
+		if ((rc = sqlite3_step(next)) != SQLITE_ROW) {
+			db_done(next);
+			if (rc != SQLITE_DONE)
+				er = db_err(db, rc, "reindex: questions");
+			break;
+		}
+		id = sqlite3_column_int64(next, 0);
+		buf_clear(&text);
+		markdown_text((const char *)sqlite3_column_text(next, 2),
+		    (size_t)sqlite3_column_bytes(next, 2), &text);
+		if (text.oom) {
+			db_done(next);
+			er = QA_ESYS;
+			break;
+		}
+		sqlite3_bind_int64(ins, 1, id);
+		sqlite3_bind_value(ins, 2, sqlite3_column_value(next, 1));
+		sqlite3_bind_text(ins, 3, text.data != NULL ? text.data : "",
+		    (int)text.len, SQLITE_STATIC);
+		sqlite3_bind_value(ins, 4, sqlite3_column_value(next, 3));
+		rc = sqlite3_step(ins);
+		db_done(ins);
+		db_done(next);
+		if (rc != SQLITE_DONE) {
+			er = db_err(db, rc, "reindex: search index");
+			break;
+		}
+		(*n)++;
+	}
+	buf_free(&text);
+	return er;
+}
+
+/*
+ * reindex: re-render every post's HTML and rebuild the search index, in
+ * one transaction.
+ */
+static enum qa_err
+cmd_reindex(const char *path, int argc, char **argv)
+{
+	struct db	*db;
+	int64_t		 nposts = 0, nchanged = 0, nq = 0;
+	enum qa_err	 er;
+
+	(void)argv;
+	if (argc != 1)
+		return QA_EUSAGE;
+	if ((er = open_db(path, false, &db)) != QA_OK)
+		return er;
+	if ((er = db_tx_begin(db)) != QA_OK)
+		goto out;
+	if ((er = rerender(db, &nposts, &nchanged)) == QA_OK)
+		er = refts(db, &nq);
+	if (er == QA_OK)
+		er = db_tx_commit(db);
+	if (er != QA_OK)
+		db_tx_rollback(db);
+	else
+		printf("reindex: %lld posts rendered (%lld changed), %lld "
+		    "questions indexed\n", (long long)nposts,
+		    (long long)nchanged, (long long)nq);
+out:
+	db_close(db);
+	return er;
+}
+
+/* recount: recompute every counter and say how many rows changed. */
+static enum qa_err
+cmd_recount(const char *path, int argc, char **argv)
+{
+	struct db	*db;
+	int64_t		 changed = 0;
+	enum qa_err	 er;
+
+	(void)argv;
+	if (argc != 1)
+		return QA_EUSAGE;
+	if ((er = open_db(path, false, &db)) != QA_OK)
+		return er;
+	if ((er = recount_all(db, &changed)) == QA_OK)
+		printf("recount: %lld rows changed\n", (long long)changed);
+	db_close(db);
+	return er;
+}
+
+struct command {
+	const char	*name;
+	enum qa_err	(*fn)(const char *path, int argc, char **argv);
+};
+
+static const struct command commands[] = {
+	{ "init",		cmd_init },
+	{ "migrate",		cmd_migrate },
+	{ "create-user",	cmd_create_user },
+	{ "set-level",		cmd_set_level },
+	{ "demo",		cmd_demo },
+	{ "reindex",		cmd_reindex },
+	{ "recount",		cmd_recount },
+};
+
+/*
+ * Parse -d, find the database path (-d, else the configuration's `db'),
+ * and run the command.  Exits 0 on success, 1 on failure, 2 on a usage
+ * error (usage on stderr).
+ */
+int
+main(int argc, char *argv[])
+{
+	struct config	*cfg = NULL;
+	const char	*path = NULL;
+	const struct command *cmd = NULL;
+	enum qa_err	 er;
+	size_t		 i;
+	int		 ch, status;
+
+	while ((ch = getopt(argc, argv, "+d:h")) != -1) {
+		switch (ch) {
+		case 'd':
+			path = optarg;
+			break;
+		default:
+			usage();
+			return 2;
+		}
+	}
+	argc -= optind;
+	argv += optind;
+	if (argc < 1) {
+		usage();
+		return 2;
+	}
+	for (i = 0; i < nitems(commands); i++)
+		if (strcmp(argv[0], commands[i].name) == 0)
+			cmd = &commands[i];
+	if (cmd == NULL) {
+		if (strcmp(argv[0], "help") != 0 &&
+		    strcmp(argv[0], "--help") != 0)
+			fprintf(stderr, "qa-admin: unknown command \"%s\"\n",
+			    argv[0]);
+		usage();
+		return 2;
+	}
+	if (path == NULL) {
+		if ((cfg = config_open_default()) == NULL) {
+			fprintf(stderr, "qa-admin: cannot read the "
+			    "configuration (give the database with -d)\n");
+			return 1;
+		}
+		path = config_get(cfg, "db", QA_DB_PATH);
+	}
+	er = cmd->fn(path, argc, argv);
+	if (er == QA_EUSAGE) {
+		usage();
+		status = 2;
+	} else
+		status = er == QA_OK ? 0 : 1;
+	config_free(cfg);
+	return status;
+}
