@@ -1,0 +1,985 @@
+/*
+ * view: the read-only pages of the site.  Home, the question lists, one
+ * question with its answers and comments, tags, categories and users.
+ * Every route is GET (and HEAD); none writes to the database.
+ *
+ * Each handler reads through the model modules with a small fixed number
+ * of queries (given in its comment), fills the dictionary of its page
+ * template and renders it.  Errors are returned as enum qa_err and serve
+ * turns them into the error page.
+ */
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "qa.h"
+#include "arena.h"
+#include "http.h"
+#include "serve.h"
+#include "settings.h"
+#include "template.h"
+#include "util.h"
+#include "user.h"
+#include "post.h"
+#include "tag.h"
+#include "category.h"
+
+#define PAGE_MAX	1000000000	/* highest ?page= accepted */
+#define PAGE_SIZE_MAX	100		/* clamp of the page_size setting */
+#define PAGER_AHEAD	2		/* pages linked after the current */
+#define PAGER_BEHIND	2		/* pages linked before the current */
+#define TAGS_PER_PAGE	120
+#define PROFILE_ROWS	10		/* recent questions/answers shown */
+
+/*
+ * The sort tabs of the question lists, indexed by enum post_list: the
+ * first four lists are the site-wide sort orders.
+ */
+struct sort {
+	const char	*name;		/* ?sort= value */
+	const char	*label;		/* tab */
+	const char	*heading;	/* list heading */
+	const char	*empty;		/* message for an empty list */
+};
+
+static const struct sort sorts[] = {
+	{ "newest", "Newest", "Recent questions", "No questions yet." },
+	{ "active", "Active", "Recently active questions",
+	    "No questions yet." },
+	{ "votes", "Votes", "Highest voted questions", "No questions yet." },
+	{ "unanswered", "Unanswered", "Unanswered questions",
+	    "Every question has an answer." },
+};
+
+/*
+ * Percent-encode s as one URL path segment: everything but the RFC 3986
+ * unreserved characters is escaped.  Returns arena memory, or NULL if out
+ * of memory.
+ */
+static char *
+seg(struct arena *a, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+	char			*out, *o;
+
+	if ((out = arena_alloc(a, strlen(s) * 3 + 1)) == NULL)
+		return NULL;
+	for (o = out, p = (const unsigned char *)s; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
+		    *p == '_' || *p == '~')
+			*o++ = (char)*p;
+		else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	*o = '\0';
+	return out;
+}
+
+/* "/PREFIX/SEGMENT" with the segment percent-encoded, in the arena. */
+static char *
+path_url(struct arena *a, const char *prefix, const char *s)
+{
+	const char	*e;
+
+	if ((e = seg(a, s)) == NULL)
+		return NULL;
+	return arena_printf(a, "%s%s", prefix, e);
+}
+
+/* The canonical address of a question, in the arena. */
+static char *
+question_url(struct arena *a, int64_t id, const char *slug)
+{
+	const char	*e;
+
+	if ((e = seg(a, slug)) == NULL)
+		return NULL;
+	return arena_printf(a, "/q/%lld/%s", (long long)id, e);
+}
+
+/* Net votes as shown: "+9 votes", "+1 vote", "0 votes", "-2 votes". */
+static void
+set_votes(struct tpl *t, const char *key, int64_t n)
+{
+	char	 s[48];
+
+	snprintf(s, sizeof(s), "%s%lld %s", n > 0 ? "+" : "", (long long)n,
+	    util_plural(n < 0 ? -n : n, "vote", "votes"));
+	tpl_set(t, key, s);
+}
+
+/* A count with its noun: "1 answer", "3 answers". */
+static void
+set_count(struct tpl *t, const char *key, int64_t n, const char *one,
+    const char *many)
+{
+	char	 s[48];
+
+	snprintf(s, sizeof(s), "%lld %s", (long long)n,
+	    util_plural(n, one, many));
+	tpl_set(t, key, s);
+}
+
+/* A time as ISO (attribute) and as "3 hours ago" (text). */
+static void
+set_time(struct qa_request *req, struct tpl *t, const char *iso,
+    const char *ago, int64_t when)
+{
+	tpl_set(t, iso, util_isotime(&req->arena, when));
+	tpl_set(t, ago, util_ago(&req->arena, when, req->now));
+}
+
+/*
+ * The author of a post: section `user` (URL, HANDLE, POINTS as "5.6k
+ * points") when the author has an account, else section `anon` (NAME:
+ * the name given, or "Anonymous").  Each section carries its own values,
+ * so nothing leaks in from an enclosing dictionary.
+ */
+static void
+set_author(struct qa_request *req, struct tpl *t, const char *user,
+    const char *anon, const struct post *p)
+{
+	struct tpl	*s;
+	char		 pts[48];
+
+	if (p->handle != NULL) {
+		s = tpl_add(t, user);
+		tpl_set(s, "URL", path_url(&req->arena, "/user/", p->handle));
+		tpl_set(s, "HANDLE", p->handle);
+		snprintf(pts, sizeof(pts), "%s %s",
+		    util_points(&req->arena, p->points),
+		    util_plural(p->points, "point", "points"));
+		tpl_set(s, "POINTS", pts);
+	} else {
+		s = tpl_add(t, anon);
+		tpl_set(s, "NAME", p->anon_name != NULL &&
+		    p->anon_name[0] != '\0' ? p->anon_name : "Anonymous");
+	}
+}
+
+/*
+ * "edited by X, 2 hours ago" for an edited post: section `edited` with
+ * ISO and AGO, and in it section EUSER (URL, HANDLE) or EANON (NAME).
+ */
+static void
+set_edited(struct qa_request *req, struct tpl *t, const char *edited,
+    const struct post *p)
+{
+	struct tpl	*e, *s;
+
+	if (p->edited == 0)
+		return;
+	e = tpl_add(t, edited);
+	set_time(req, e, "ISO", "AGO", p->edited);
+	if (p->edited_handle != NULL) {
+		s = tpl_add(e, "EUSER");
+		tpl_set(s, "URL",
+		    path_url(&req->arena, "/user/", p->edited_handle));
+		tpl_set(s, "HANDLE", p->edited_handle);
+	} else {
+		s = tpl_add(e, "EANON");
+		tpl_set(s, "NAME", p->edited_name != NULL &&
+		    p->edited_name[0] != '\0' ? p->edited_name : "Anonymous");
+	}
+}
+
+/* Section TAGS with one TAG row (URL, NAME) per name of a posts.tags. */
+static void
+set_tags(struct qa_request *req, struct tpl *t, const char *tags)
+{
+	const char	**names;
+	struct tpl	 *s, *row;
+	size_t		  n, i;
+
+	if ((n = tag_split(&req->arena, tags, &names)) == 0)
+		return;
+	s = tpl_add(t, "TAGS");
+	for (i = 0; i < n; i++) {
+		row = tpl_add(s, "TAG");
+		tpl_set(row, "URL", path_url(&req->arena, "/tag/", names[i]));
+		tpl_set(row, "NAME", names[i]);
+	}
+}
+
+/* Section CATEGORY (URL, NAME) for a post in a category. */
+static void
+set_category(struct qa_request *req, struct tpl *t, const struct post *p)
+{
+	struct tpl	*s;
+
+	if (p->category_slug == NULL)
+		return;
+	s = tpl_add(t, "CATEGORY");
+	tpl_set(s, "URL", path_url(&req->arena, "/c/", p->category_slug));
+	tpl_set(s, "NAME", p->category_name);
+}
+
+/*
+ * Add one question row (qitem.tpl, included as QITEM) to t: title link,
+ * votes, answers, accepted and closed markers, category, tags, author
+ * and time asked.
+ */
+static void
+add_qitem(struct qa_request *req, struct tpl *t, const struct post *p)
+{
+	struct tpl	*q;
+
+	q = tpl_include(t, "QITEM", "qitem.tpl");
+	tpl_set(q, "URL", question_url(&req->arena, p->id, p->slug));
+	tpl_set(q, "TITLE", p->title);
+	set_votes(q, "VOTES", p->score);
+	set_count(q, "ANSWERS", p->answer_count, "answer", "answers");
+	if (p->answer_count > 0)
+		tpl_show(q, "ANSWERED");
+	if (p->accepted_id != 0)
+		tpl_show(q, "ACCEPTED");
+	if (p->closed)
+		tpl_show(q, "CLOSED");
+	set_category(req, q, p);
+	set_tags(req, q, p->tags);
+	set_author(req, q, "USER", "ANON", p);
+	set_time(req, q, "ISO", "AGO", p->created);
+}
+
+/*
+ * The questions of a list into t: QITEM includes inside section
+ * HAS_QUESTIONS, or section NO_QUESTIONS with MESSAGE when empty.
+ */
+static void
+set_qlist(struct qa_request *req, struct tpl *t, const struct post *v,
+    size_t n, const char *empty)
+{
+	struct tpl	*s;
+	size_t		 i;
+
+	if (n == 0) {
+		s = tpl_add(t, "NO_QUESTIONS");
+		tpl_set(s, "MESSAGE", empty);
+		return;
+	}
+	s = tpl_add(t, "HAS_QUESTIONS");
+	for (i = 0; i < n; i++)
+		add_qitem(req, s, &v[i]);
+}
+
+/*
+ * Sort tabs: section TABS with one TAB row (URL, LABEL, section CURRENT
+ * on the selected one).  base is the list's address ("/" or
+ * "/questions"); newest, the default, links to base itself.
+ */
+static void
+set_tabs(struct qa_request *req, struct tpl *t, const char *base,
+    enum post_list cur)
+{
+	struct tpl	*s, *row;
+	size_t		 i;
+
+	s = tpl_add(t, "TABS");
+	for (i = 0; i < nitems(sorts); i++) {
+		row = tpl_add(s, "TAB");
+		tpl_set(row, "URL", i == POST_LIST_NEWEST ? base :
+		    arena_printf(&req->arena, "%s?sort=%s", base,
+		    sorts[i].name));
+		tpl_set(row, "LABEL", sorts[i].label);
+		if (i == (size_t)cur)
+			tpl_show(row, "CURRENT");
+	}
+}
+
+/*
+ * Read ?sort= into *list: absent or empty is newest.  Returns QA_EINPUT
+ * for a value that names no sort.
+ */
+static enum qa_err
+sort_parse(struct qa_request *req, enum post_list *list)
+{
+	const char	*s;
+	size_t		 i;
+
+	*list = POST_LIST_NEWEST;
+	if ((s = http_query(req, "sort")) == NULL || s[0] == '\0')
+		return QA_OK;
+	for (i = 0; i < nitems(sorts); i++)
+		if (strcmp(s, sorts[i].name) == 0) {
+			*list = (enum post_list)i;
+			return QA_OK;
+		}
+	return QA_EINPUT;
+}
+
+/* The page size from the settings, kept within [1, PAGE_SIZE_MAX]. */
+static int64_t
+page_size(void)
+{
+	int64_t	 n = settings_int("page_size", 20);
+
+	return n < 1 ? 1 : n > PAGE_SIZE_MAX ? PAGE_SIZE_MAX : n;
+}
+
+/*
+ * Paging of a list.  The count query reads how many rows follow the
+ * current page's offset, up to `cap` (the current page, PAGER_AHEAD more,
+ * and one row to tell whether there is more still), so no list is ever
+ * counted whole.
+ */
+struct pager {
+	int64_t		 page;		/* 1-based */
+	int64_t		 size;		/* rows per page */
+	int64_t		 offset;
+	int64_t		 cap;		/* for the count query */
+	int64_t		 ahead;		/* rows from offset, <= cap */
+	const char	*base;		/* list address without page= */
+};
+
+/*
+ * Read ?page= and set up the pager for a list at base (which may already
+ * carry a query, e.g. "/questions?sort=votes").  Returns QA_EINPUT for a
+ * page that is not a number in [1, PAGE_MAX].
+ */
+static enum qa_err
+pager_init(struct qa_request *req, struct pager *pg, const char *base,
+    int64_t size)
+{
+	enum qa_err	 er;
+
+	memset(pg, 0, sizeof(*pg));
+	if ((er = http_query_int(req, "page", 1, PAGE_MAX, 1, &pg->page))
+	    != QA_OK)
+		return er;
+	pg->size = size;
+	pg->offset = (pg->page - 1) * size;
+	pg->cap = (PAGER_AHEAD + 1) * size + 1;
+	pg->base = base;
+	return QA_OK;
+}
+
+/* The address of page n of the pager's list, in the arena. */
+static const char *
+pager_url(struct qa_request *req, const struct pager *pg, int64_t n)
+{
+	if (n == 1)
+		return pg->base;
+	return arena_printf(&req->arena, "%s%cpage=%lld", pg->base,
+	    strchr(pg->base, '?') != NULL ? '&' : '?', (long long)n);
+}
+
+/* One PAGE row of the pager: a link, the current page, or a gap. */
+static void
+pager_add(struct qa_request *req, const struct pager *pg, struct tpl *t,
+    int64_t n)
+{
+	struct tpl	*row, *s;
+
+	row = tpl_add(t, "PAGE");
+	if (n == 0) {
+		tpl_show(row, "GAP");
+		return;
+	}
+	s = tpl_add(row, n == pg->page ? "CURRENT" : "LINK");
+	tpl_set_int(s, "N", n);
+	tpl_set(s, "URL", pager_url(req, pg, n));
+}
+
+/*
+ * Include PAGER (pager.tpl) in t when the list has more than one page:
+ * PREV and NEXT sections with URL, and PAGE rows: page 1, a gap, up to
+ * PAGER_BEHIND pages before the current one, the current one, the pages
+ * known to follow (up to PAGER_AHEAD) and a gap if there are more.
+ * Nothing is included for a single page or a page past the end.
+ */
+static void
+set_pager(struct qa_request *req, struct tpl *t, const struct pager *pg)
+{
+	struct tpl	*p;
+	int64_t		 after, last, first, n;
+
+	if (pg->ahead == 0 || (pg->page == 1 && pg->ahead <= pg->size))
+		return;
+	after = (pg->ahead - 1) / pg->size;	/* full or partial pages */
+	if (after > PAGER_AHEAD)
+		after = PAGER_AHEAD;
+	last = pg->page + after;
+	first = pg->page - PAGER_BEHIND;
+	if (first < 1)
+		first = 1;
+	p = tpl_include(t, "PAGER", "pager.tpl");
+	if (pg->page > 1)
+		tpl_set(tpl_add(p, "PREV"), "URL",
+		    pager_url(req, pg, pg->page - 1));
+	if (first > 1)
+		pager_add(req, pg, p, 1);
+	if (first > 2)
+		pager_add(req, pg, p, 0);
+	for (n = first; n <= last; n++)
+		pager_add(req, pg, p, n);
+	if (pg->ahead == pg->cap)
+		pager_add(req, pg, p, 0);
+	if (pg->ahead > pg->size)
+		tpl_set(tpl_add(p, "NEXT"), "URL",
+		    pager_url(req, pg, pg->page + 1));
+}
+
+/*
+ * GET / -- the home page: site name, welcome text, sort tabs and the most
+ * recent questions of the chosen sort (?sort=newest|active|votes|
+ * unanswered), one page of them.  One query.
+ * 200; 400 for an unknown sort.
+ */
+static enum qa_err
+home_get(struct qa_request *req)
+{
+	struct tpl	*t, *s;
+	struct post	*v;
+	size_t		 n;
+	enum post_list	 list;
+	enum qa_err	 er;
+
+	if ((er = sort_parse(req, &list)) != QA_OK)
+		return er;
+	if ((er = post_list(serve.db, &req->arena, list, 0, 0, page_size(),
+	    &v, &n)) != QA_OK)
+		return er;
+	if ((t = serve_page(req, "home.tpl", NULL)) == NULL)
+		return QA_ESYS;
+	tpl_show(req->page, "NAV_HOME");
+	tpl_set(t, "WELCOME", settings_get("welcome", ""));
+	tpl_set(t, "HEADING", sorts[list].heading);
+	set_tabs(req, t, "/", list);
+	set_qlist(req, t, v, n, sorts[list].empty);
+	if (n > 0) {
+		s = tpl_add(t, "MORE");
+		tpl_set(s, "URL", list == POST_LIST_NEWEST ? "/questions" :
+		    arena_printf(&req->arena, "/questions?sort=%s",
+		    sorts[list].name));
+	}
+	return serve_render(req, 200);
+}
+
+/*
+ * Fill and render qlist.tpl for one page of a question list.  The page
+ * dictionary t was started by the caller, which set HEADING and whatever
+ * else the list shows.  Two queries (count, page).
+ */
+static enum qa_err
+qlist_render(struct qa_request *req, struct tpl *t, struct pager *pg,
+    enum post_list list, int64_t key, const char *empty)
+{
+	struct post	*v;
+	size_t		 n;
+	enum qa_err	 er;
+
+	if ((er = post_list_count(serve.db, list, key, pg->offset, pg->cap,
+	    &pg->ahead)) != QA_OK)
+		return er;
+	v = NULL;
+	n = 0;
+	if (pg->ahead > 0 && (er = post_list(serve.db, &req->arena, list,
+	    key, pg->offset, pg->size, &v, &n)) != QA_OK)
+		return er;
+	if (n == 0 && pg->page > 1) {
+		tpl_set(tpl_add(t, "PAST_END"), "URL", pg->base);
+		empty = "There are no questions on this page.";
+	}
+	set_qlist(req, t, v, n, empty);
+	set_pager(req, t, pg);
+	return serve_render(req, 200);
+}
+
+/*
+ * GET /questions?sort=&page= -- all questions, paged, in one of the sort
+ * orders.  Two queries.
+ * 200 (an empty list past the last page); 400 for an unknown sort or a
+ * page that is not a positive number.
+ */
+static enum qa_err
+questions_get(struct qa_request *req)
+{
+	struct tpl	*t;
+	struct pager	 pg;
+	enum post_list	 list;
+	enum qa_err	 er;
+	const char	*base;
+
+	if ((er = sort_parse(req, &list)) != QA_OK)
+		return er;
+	base = list == POST_LIST_NEWEST ? "/questions" :
+	    arena_printf(&req->arena, "/questions?sort=%s", sorts[list].name);
+	if ((er = pager_init(req, &pg, base, page_size())) != QA_OK)
+		return er;
+	if ((t = serve_page(req, "qlist.tpl", sorts[list].heading)) == NULL)
+		return QA_ESYS;
+	tpl_show(req->page, "NAV_QUESTIONS");
+	tpl_set(t, "HEADING", "Questions");
+	tpl_set(t, "LIST_HEADING", sorts[list].heading);
+	set_tabs(req, t, "/questions", list);
+	return qlist_render(req, t, &pg, list, 0, sorts[list].empty);
+}
+
+/*
+ * Fill a post block (post.tpl, included as `name` in t) for the question
+ * or an answer: anchor, votes, body, tags (questions), accepted marker,
+ * author and time, "edited by", and the post's comments (section COMMENTS
+ * with COMMENT rows: ANCHOR, BODY_HTML, CUSER/CANON, ISO/AGO, CEDITED).
+ */
+static void
+add_post(struct qa_request *req, struct tpl *t, const char *name,
+    const struct post *p)
+{
+	struct tpl	*b, *s, *row;
+	size_t		 i;
+	const struct post *c;
+	bool		 q = p->type == POST_QUESTION;
+
+	b = tpl_include(t, name, "post.tpl");
+	tpl_set(b, "ANCHOR", arena_printf(&req->arena, "%c%lld",
+	    q ? 'q' : 'a', (long long)p->id));
+	tpl_set(b, "KIND", q ? "question" : "answer");
+	set_votes(b, "VOTES", p->score);
+	tpl_set(b, "BODY_HTML", p->body_html);
+	if (q)
+		set_tags(req, b, p->tags);
+	if (p->accepted)
+		tpl_show(b, "ACCEPTED");
+	tpl_set(b, "VERB", q ? "asked" : "answered");
+	set_time(req, b, "ISO", "AGO", p->created);
+	set_author(req, b, "USER", "ANON", p);
+	set_edited(req, b, "EDITED", p);
+	if (p->ncomments == 0)
+		return;
+	s = tpl_add(b, "COMMENTS");
+	set_count(s, "COUNT", (int64_t)p->ncomments, "comment", "comments");
+	for (i = 0; i < p->ncomments; i++) {
+		c = &p->comments[i];
+		row = tpl_add(s, "COMMENT");
+		tpl_set(row, "ANCHOR", arena_printf(&req->arena, "c%lld",
+		    (long long)c->id));
+		tpl_set(row, "BODY_HTML", c->body_html);
+		set_time(req, row, "ISO", "AGO", c->created);
+		set_author(req, row, "CUSER", "CANON", c);
+		set_edited(req, row, "CEDITED", c);
+	}
+}
+
+/*
+ * Read the {id} capture of a question address.  Returns QA_ENOTFOUND
+ * for anything but a positive number.
+ */
+static enum qa_err
+question_id(struct qa_request *req, int64_t *id)
+{
+	if (req->nargs < 1 ||
+	    http_parse_int(req->args[0], 1, INT64_MAX, id) != QA_OK)
+		return QA_ENOTFOUND;
+	return QA_OK;
+}
+
+/*
+ * GET /q/{id}/{slug} -- a question with its comments, then its answers
+ * (accepted first, then by votes, then oldest), each with its comments;
+ * a closed notice (with the duplicate's link) when closed.  Three
+ * queries.
+ * 200; 301 to /q/{id}/{slug} when the slug is not the question's; 404
+ * when id is not a number or not a visible question.
+ */
+static enum qa_err
+question_get(struct qa_request *req)
+{
+	struct post_thread	 th;
+	struct post		*q = &th.question;
+	struct tpl		*t, *s;
+	const char		*url;
+	int64_t			 id;
+	size_t			 i;
+	enum qa_err		 er;
+
+	if ((er = question_id(req, &id)) != QA_OK)
+		return er;
+	if ((er = post_thread_get(serve.db, &req->arena, id, &th)) != QA_OK)
+		return er;
+	if ((url = question_url(&req->arena, q->id, q->slug)) == NULL)
+		return QA_ESYS;
+	if (req->nargs < 2 || strcmp(req->args[1], q->slug) != 0)
+		return http_redirect(req, 301, url);
+	if ((t = serve_page(req, "question.tpl", q->title)) == NULL)
+		return QA_ESYS;
+	tpl_show(req->page, "NAV_QUESTIONS");
+	tpl_set(t, "TITLE", q->title);
+	tpl_set(t, "URL", url);
+	set_category(req, t, q);
+	set_votes(t, "VOTES", q->score);
+	if (q->closed) {
+		s = tpl_add(t, "CLOSED");
+		if (q->close_reason != NULL && q->close_reason[0] != '\0')
+			tpl_set(tpl_add(s, "REASON"), "TEXT", q->close_reason);
+		if (q->duplicate_title != NULL) {
+			s = tpl_add(s, "DUPLICATE");
+			tpl_set(s, "URL", question_url(&req->arena,
+			    q->duplicate_of, q->duplicate_slug));
+			tpl_set(s, "TITLE", q->duplicate_title);
+		}
+	}
+	add_post(req, t, "QUESTION", q);
+	set_count(t, "ANSWER_COUNT", (int64_t)th.nanswers, "answer",
+	    "answers");
+	if (th.nanswers == 0)
+		tpl_show(t, "NO_ANSWERS");
+	for (i = 0; i < th.nanswers; i++)
+		add_post(req, t, "ANSWER", &th.answers[i]);
+	return serve_render(req, 200);
+}
+
+/*
+ * GET /q/{id} -- a question address without its slug.  One query.
+ * 301 to /q/{id}/{slug}; 404 as for question_get().
+ */
+static enum qa_err
+question_short_get(struct qa_request *req)
+{
+	struct post	 q;
+	enum qa_err	 er;
+	int64_t		 id;
+
+	if ((er = question_id(req, &id)) != QA_OK)
+		return er;
+	if ((er = post_question_get(serve.db, &req->arena, id, &q)) != QA_OK)
+		return er;
+	return http_redirect(req, 301, question_url(&req->arena, id, q.slug));
+}
+
+/*
+ * GET /tags?page= -- the tags in use, most used first, with their counts
+ * and a weight class 1-5 for a cloud.  Two queries.
+ * 200; 400 for a bad page.
+ */
+static enum qa_err
+tags_get(struct qa_request *req)
+{
+	struct tpl	*t, *s, *row;
+	struct tag	*v;
+	struct pager	 pg;
+	size_t		 n, i;
+	int64_t		 max;
+	enum qa_err	 er;
+
+	if ((er = pager_init(req, &pg, "/tags", TAGS_PER_PAGE)) != QA_OK)
+		return er;
+	if ((er = tag_count(serve.db, pg.offset, pg.cap, &pg.ahead)) != QA_OK)
+		return er;
+	if ((er = tag_list(serve.db, &req->arena, pg.offset, pg.size, &v,
+	    &n)) != QA_OK)
+		return er;
+	if ((t = serve_page(req, "tags.tpl", "Tags")) == NULL)
+		return QA_ESYS;
+	tpl_show(req->page, "NAV_TAGS");
+	if (n == 0)
+		tpl_show(t, "NO_TAGS");
+	else {
+		s = tpl_add(t, "HAS_TAGS");
+		max = v[0].qcount > 0 ? v[0].qcount : 1;
+		for (i = 0; i < n; i++) {
+			row = tpl_add(s, "TAG");
+			tpl_set(row, "URL",
+			    path_url(&req->arena, "/tag/", v[i].name));
+			tpl_set(row, "NAME", v[i].name);
+			tpl_set_int(row, "COUNT", v[i].qcount);
+			tpl_set_int(row, "WEIGHT", 1 + v[i].qcount * 4 / max);
+		}
+	}
+	set_pager(req, t, &pg);
+	return serve_render(req, 200);
+}
+
+/*
+ * GET /tag/{name}?page= -- the questions with a tag, newest first, paged.
+ * Three queries.
+ * 200; 404 for an unknown tag; 400 for a bad page.
+ */
+static enum qa_err
+tag_get(struct qa_request *req)
+{
+	struct tpl	*t;
+	struct tag	 tag;
+	struct pager	 pg;
+	const char	*base;
+	enum qa_err	 er;
+
+	if ((er = tag_find(serve.db, &req->arena, req->args[0], &tag))
+	    != QA_OK)
+		return er;
+	if ((base = path_url(&req->arena, "/tag/", tag.name)) == NULL)
+		return QA_ESYS;
+	if ((er = pager_init(req, &pg, base, page_size())) != QA_OK)
+		return er;
+	if ((t = serve_page(req, "qlist.tpl", arena_printf(&req->arena,
+	    "Questions tagged %s", tag.name))) == NULL)
+		return QA_ESYS;
+	tpl_show(req->page, "NAV_TAGS");
+	tpl_set(t, "HEADING", arena_printf(&req->arena,
+	    "Questions tagged %s", tag.name));
+	if (tag.description[0] != '\0')
+		tpl_set(tpl_add(t, "DESCRIPTION"), "TEXT", tag.description);
+	set_count(t, "LIST_HEADING", tag.qcount, "question", "questions");
+	return qlist_render(req, t, &pg, tag.qcount >= POST_LIST_WIDE ?
+	    POST_LIST_TAG_WIDE : POST_LIST_TAG, tag.id,
+	    "No questions have this tag yet.");
+}
+
+/*
+ * Rows CAT<depth> of one level of the category tree under t, each with
+ * URL, NAME, COUNT, section DESC<depth> (TEXT) for a description, and the
+ * next level in section SUB<depth> with rows CAT<depth+1>.  Section names
+ * differ per level because a ctemplate section not set in a row is looked
+ * up in its parents.
+ */
+static void
+add_cats(struct qa_request *req, struct tpl *t, const struct category *c,
+    int depth)
+{
+	struct tpl	*row;
+	char		 name[16];
+
+	for (; c != NULL; c = c->next) {
+		snprintf(name, sizeof(name), "CAT%d", depth);
+		row = tpl_add(t, name);
+		tpl_set(row, "URL", path_url(&req->arena, "/c/", c->slug));
+		tpl_set(row, "NAME", c->name);
+		set_count(row, "COUNT", c->qcount, "question", "questions");
+		if (c->description[0] != '\0') {
+			snprintf(name, sizeof(name), "DESC%d", depth);
+			tpl_set(tpl_add(row, name), "TEXT", c->description);
+		}
+		if (c->children != NULL && depth < CATEGORY_MAX_DEPTH) {
+			snprintf(name, sizeof(name), "SUB%d", depth);
+			add_cats(req, tpl_add(row, name), c->children,
+			    depth + 1);
+		}
+	}
+}
+
+/*
+ * GET /categories -- the category tree with question counts.  One query.
+ * 200.
+ */
+static enum qa_err
+categories_get(struct qa_request *req)
+{
+	struct tpl	*t;
+	struct category	*roots;
+	enum qa_err	 er;
+
+	if ((er = category_tree(serve.db, &req->arena, &roots)) != QA_OK)
+		return er;
+	if ((t = serve_page(req, "categories.tpl", "Categories")) == NULL)
+		return QA_ESYS;
+	tpl_show(req->page, "NAV_CATEGORIES");
+	if (roots == NULL)
+		tpl_show(t, "NO_CATS");
+	else
+		add_cats(req, tpl_add(t, "HAS_CATS"), roots, 1);
+	return serve_render(req, 200);
+}
+
+/*
+ * GET /c/{slug}?page= -- a category: breadcrumbs, description, its
+ * subcategories, and the questions filed in it or below it, newest
+ * first, paged.  Five queries.
+ * 200; 404 for an unknown category; 400 for a bad page.
+ */
+static enum qa_err
+category_get(struct qa_request *req)
+{
+	struct tpl	*t, *s, *row;
+	struct category	 cat, *path, *kids;
+	struct pager	 pg;
+	size_t		 npath, nkids, i;
+	const char	*base;
+	enum post_list	 list;
+	enum qa_err	 er;
+
+	if ((er = category_find(serve.db, &req->arena, req->args[0], &cat))
+	    != QA_OK)
+		return er;
+	if ((base = path_url(&req->arena, "/c/", cat.slug)) == NULL)
+		return QA_ESYS;
+	if ((er = pager_init(req, &pg, base, page_size())) != QA_OK)
+		return er;
+	if ((er = category_path(serve.db, &req->arena, cat.id, &path,
+	    &npath)) != QA_OK ||
+	    (er = category_children(serve.db, &req->arena, cat.id, &kids,
+	    &nkids)) != QA_OK)
+		return er;
+	if ((t = serve_page(req, "qlist.tpl", cat.name)) == NULL)
+		return QA_ESYS;
+	tpl_show(req->page, "NAV_CATEGORIES");
+	s = tpl_add(t, "CRUMBS");
+	row = tpl_add(s, "CRUMB");
+	tpl_set(row, "URL", "/categories");
+	tpl_set(row, "NAME", "Categories");
+	for (i = 0; i + 1 < npath; i++) {
+		row = tpl_add(s, "CRUMB");
+		tpl_set(row, "URL", path_url(&req->arena, "/c/",
+		    path[i].slug));
+		tpl_set(row, "NAME", path[i].name);
+	}
+	tpl_set(t, "HEADING", cat.name);
+	if (cat.description[0] != '\0')
+		tpl_set(tpl_add(t, "DESCRIPTION"), "TEXT", cat.description);
+	if (nkids > 0) {
+		s = tpl_add(t, "SUBCATS");
+		for (i = 0; i < nkids; i++) {
+			row = tpl_add(s, "SUBCAT");
+			tpl_set(row, "URL", path_url(&req->arena, "/c/",
+			    kids[i].slug));
+			tpl_set(row, "NAME", kids[i].name);
+			set_count(row, "COUNT", kids[i].qcount, "question",
+			    "questions");
+		}
+	}
+	set_count(t, "LIST_HEADING", cat.qcount, "question", "questions");
+	list = nkids == 0 ? POST_LIST_CATEGORY :
+	    cat.qcount >= POST_LIST_WIDE ? POST_LIST_SUBTREE_WIDE :
+	    POST_LIST_SUBTREE;
+	return qlist_render(req, t, &pg, list, cat.id,
+	    "No questions in this category yet.");
+}
+
+/*
+ * GET /user/{handle} -- a profile: handle, display name, level, points,
+ * counts, member since, about, and the latest questions and answers with
+ * their votes.  Three queries.
+ * 200; 301 to the stored spelling of a handle given in another case;
+ * 404 for an unknown user.
+ */
+static enum qa_err
+user_get(struct qa_request *req)
+{
+	struct user	 u;
+	struct post	*qs, *as;
+	size_t		 nq, na, i;
+	struct tpl	*t, *s, *row;
+	char		 pts[48];
+	enum qa_err	 er;
+
+	if ((er = user_find_by_handle(serve.db, &req->arena, req->args[0],
+	    &u)) != QA_OK)
+		return er;
+	if (strcmp(u.handle, req->args[0]) != 0)
+		return http_redirect(req, 301,
+		    path_url(&req->arena, "/user/", u.handle));
+	if ((er = post_list(serve.db, &req->arena, POST_LIST_USER, u.id, 0,
+	    PROFILE_ROWS, &qs, &nq)) != QA_OK ||
+	    (er = post_user_answers(serve.db, &req->arena, u.id,
+	    PROFILE_ROWS, &as, &na)) != QA_OK)
+		return er;
+	if ((t = serve_page(req, "user.tpl", u.handle)) == NULL)
+		return QA_ESYS;
+	tpl_show(req->page, "NAV_USERS");
+	tpl_set(t, "HANDLE", u.handle);
+	if (u.display_name != NULL)
+		tpl_set(tpl_add(t, "DISPLAY_NAME"), "NAME", u.display_name);
+	tpl_set(t, "LEVEL", user_level_name(u.level));
+	snprintf(pts, sizeof(pts), "%s %s", util_points(&req->arena,
+	    u.points), util_plural(u.points, "point", "points"));
+	tpl_set(t, "POINTS", pts);
+	set_count(t, "QCOUNT", u.qcount, "question", "questions");
+	set_count(t, "ACOUNT", u.acount, "answer", "answers");
+	set_time(req, t, "ISO", "SINCE", u.created);
+	if (u.blocked)
+		tpl_show(t, "BLOCKED");
+	if (u.about[0] != '\0')
+		tpl_set(tpl_add(t, "ABOUT"), "TEXT", u.about);
+	set_qlist(req, t, qs, nq, "No questions yet.");
+	if (na == 0)
+		tpl_show(t, "NO_ANSWERS");
+	else {
+		s = tpl_add(t, "HAS_ANSWERS");
+		for (i = 0; i < na; i++) {
+			row = tpl_add(s, "ANSWER");
+			tpl_set(row, "URL", arena_printf(&req->arena,
+			    "%s#a%lld", question_url(&req->arena,
+			    as[i].question_id, as[i].slug),
+			    (long long)as[i].id));
+			tpl_set(row, "TITLE", as[i].title);
+			set_votes(row, "VOTES", as[i].score);
+			if (as[i].accepted)
+				tpl_show(row, "ACCEPTED");
+			set_time(req, row, "ISO", "AGO", as[i].created);
+		}
+	}
+	return serve_render(req, 200);
+}
+
+/*
+ * GET /users?page= -- users by points, paged.  Two queries.
+ * 200; 400 for a bad page.
+ */
+static enum qa_err
+users_get(struct qa_request *req)
+{
+	struct tpl	*t, *s, *row;
+	struct user	*v;
+	struct pager	 pg;
+	size_t		 n, i;
+	char		 pts[48];
+	enum qa_err	 er;
+
+	if ((er = pager_init(req, &pg, "/users", page_size())) != QA_OK)
+		return er;
+	if ((er = user_count(serve.db, pg.offset, pg.cap, &pg.ahead))
+	    != QA_OK)
+		return er;
+	if ((er = user_list(serve.db, &req->arena, pg.offset, pg.size, &v,
+	    &n)) != QA_OK)
+		return er;
+	if ((t = serve_page(req, "users.tpl", "Users")) == NULL)
+		return QA_ESYS;
+	tpl_show(req->page, "NAV_USERS");
+	if (n == 0)
+		tpl_show(t, "NO_USERS");
+	else {
+		s = tpl_add(t, "HAS_USERS");
+		tpl_set_int(s, "START", pg.offset + 1);
+		for (i = 0; i < n; i++) {
+			row = tpl_add(s, "USER");
+			tpl_set(row, "URL",
+			    path_url(&req->arena, "/user/", v[i].handle));
+			tpl_set(row, "HANDLE", v[i].handle);
+			if (v[i].display_name != NULL)
+				tpl_set(tpl_add(row, "DISPLAY_NAME"), "NAME",
+				    v[i].display_name);
+			snprintf(pts, sizeof(pts), "%s %s",
+			    util_points(&req->arena, v[i].points),
+			    util_plural(v[i].points, "point", "points"));
+			tpl_set(row, "POINTS", pts);
+			tpl_set(row, "LEVEL", user_level_name(v[i].level));
+		}
+	}
+	set_pager(req, t, &pg);
+	return serve_render(req, 200);
+}
+
+static const struct route routes[] = {
+	{ "/",			ROUTE_GET,	home_get },
+	{ "/questions",		ROUTE_GET,	questions_get },
+	{ "/q/{}",		ROUTE_GET,	question_short_get },
+	{ "/q/{}/{}",		ROUTE_GET,	question_get },
+	{ "/tags",		ROUTE_GET,	tags_get },
+	{ "/tag/{}",		ROUTE_GET,	tag_get },
+	{ "/categories",	ROUTE_GET,	categories_get },
+	{ "/c/{}",		ROUTE_GET,	category_get },
+	{ "/users",		ROUTE_GET,	users_get },
+	{ "/user/{}",		ROUTE_GET,	user_get },
+};
+
+/* Serve the routes above: FastCGI, or one request as plain CGI. */
+int
+main(void)
+{
+	return serve_run("view", routes, nitems(routes));
+}

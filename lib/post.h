@@ -1,0 +1,127 @@
+/*
+ * post.h: questions, answers and comments as the read side shows them:
+ * question lists in their sort orders, one question with its answers and
+ * comments, and a user's recent posts.
+ */
+#ifndef POST_H
+#define POST_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "qa.h"
+
+struct arena;
+struct db;
+struct db_stmts;
+
+/* posts.type */
+enum post_type {
+	POST_QUESTION = 1,
+	POST_ANSWER = 2,
+	POST_COMMENT = 3,
+};
+
+/* posts.status */
+enum post_status {
+	POST_QUEUED = 0,
+	POST_VISIBLE = 1,
+	POST_HIDDEN = 2,
+	POST_DELETED = 3,
+};
+
+/*
+ * The question lists.  Each one shows visible questions only and reads
+ * an index in order or sorts few rows, so a page costs about the same at
+ * any size of the site.  The lists from POST_LIST_TAG on take a key.
+ */
+enum post_list {
+	POST_LIST_NEWEST,	/* by creation, newest first */
+	POST_LIST_ACTIVE,	/* by last activity, latest first */
+	POST_LIST_VOTES,	/* by net votes, then newest */
+	POST_LIST_UNANSWERED,	/* no answer yet, newest first */
+	POST_LIST_TAG,		/* key: tag id; newest first */
+	POST_LIST_TAG_WIDE,	/* the same, for a tag on many questions */
+	POST_LIST_CATEGORY,	/* key: category id (direct); newest first */
+	POST_LIST_SUBTREE,	/* key: category id, with those below it */
+	POST_LIST_SUBTREE_WIDE,	/* the same, for a category with many */
+	POST_LIST_USER,		/* key: user id; newest first */
+	POST_LIST__MAX
+};
+
+/*
+ * From how many questions on a tag (or in a category and below) the
+ * _WIDE list is the faster plan: it walks the newest questions of the
+ * whole site and keeps those with the tag (in the categories), where
+ * POST_LIST_TAG (POST_LIST_SUBTREE) reads every question of the tag (the
+ * categories) and sorts them.  Both give the same rows.
+ */
+#define POST_LIST_WIDE		500
+
+/*
+ * A post with what a page shows of it.  Strings live in the caller's
+ * arena; a field that does not apply is NULL or 0.
+ */
+struct post {
+	int64_t		 id;
+	int		 type;		/* enum post_type */
+	int		 status;	/* enum post_status */
+	int64_t		 parent_id;
+	int64_t		 question_id;
+	const char	*title;		/* questions; see below for answers */
+	const char	*slug;		/* never NULL for a question */
+	const char	*body_html;	/* cmark output, safe; thread only */
+	const char	*tags;		/* space-separated names */
+	int64_t		 category_id;
+	const char	*category_slug;
+	const char	*category_name;
+	int64_t		 user_id;	/* 0 for an anonymous post */
+	const char	*handle;	/* author's handle, or NULL */
+	const char	*anon_name;	/* anonymous author's name, or NULL */
+	int64_t		 points;	/* author's points */
+	int64_t		 created;
+	int64_t		 activity;
+	int64_t		 edited;	/* 0 if never edited */
+	const char	*edited_handle;	/* editor's handle, or NULL */
+	const char	*edited_name;	/* anonymous editor's name, or NULL */
+	bool		 closed;
+	const char	*close_reason;
+	int64_t		 duplicate_of;	/* 0 if none */
+	const char	*duplicate_title; /* when duplicate_of is visible */
+	const char	*duplicate_slug;
+	int64_t		 score;		/* net votes */
+	int64_t		 answer_count;
+	int64_t		 comment_count;
+	int64_t		 accepted_id;	/* a question's best answer, or 0 */
+	int64_t		 views;
+	bool		 accepted;	/* an answer that is the best one */
+	struct post	*comments;	/* thread: visible comments, by time */
+	size_t		 ncomments;
+};
+
+/*
+ * A question page: the question with its comments, and its visible
+ * answers (the accepted one first, then by votes, then oldest first),
+ * each with its comments.
+ */
+struct post_thread {
+	struct post	 question;
+	struct post	*answers;
+	size_t		 nanswers;
+};
+
+enum qa_err	 post_list(struct db *, struct arena *, enum post_list,
+		    int64_t key, int64_t offset, int64_t limit,
+		    struct post **, size_t *);
+enum qa_err	 post_list_count(struct db *, enum post_list, int64_t key,
+		    int64_t offset, int64_t cap, int64_t *);
+enum qa_err	 post_question_get(struct db *, struct arena *, int64_t id,
+		    struct post *);
+enum qa_err	 post_thread_get(struct db *, struct arena *, int64_t id,
+		    struct post_thread *);
+enum qa_err	 post_user_answers(struct db *, struct arena *,
+		    int64_t user_id, int64_t limit, struct post **,
+		    size_t *);
+struct db_stmts	*post_statements(void);
+
+#endif /* !POST_H */

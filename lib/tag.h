@@ -1,0 +1,35 @@
+/*
+ * tag.h: tags as the read side shows them.  A question's tag names are
+ * kept twice: as rows of post_tags (for the per-tag lists) and, in the
+ * order the asker gave them, in posts.tags as names separated by single
+ * spaces (so a list of questions needs no join to show them).
+ */
+#ifndef TAG_H
+#define TAG_H
+
+#include <stdint.h>
+
+#include "qa.h"
+
+struct arena;
+struct db;
+struct db_stmts;
+
+struct tag {
+	int64_t		 id;
+	const char	*name;
+	const char	*description;	/* never NULL */
+	int64_t		 qcount;	/* visible questions with the tag */
+};
+
+enum qa_err	 tag_find(struct db *, struct arena *, const char *name,
+		    struct tag *);
+enum qa_err	 tag_list(struct db *, struct arena *, int64_t offset,
+		    int64_t limit, struct tag **, size_t *);
+enum qa_err	 tag_count(struct db *, int64_t offset, int64_t cap,
+		    int64_t *);
+size_t		 tag_split(struct arena *, const char *tags,
+		    const char ***names);
+struct db_stmts	*tag_statements(void);
+
+#endif /* !TAG_H */
