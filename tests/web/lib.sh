@@ -1,0 +1,455 @@
+# tests/web/lib.sh: TAP output and a throw-away fastqa site for web tests.
+#
+# Sourced by the tests/web/*.t scripts (bash).  `make check` sets
+# top_srcdir and top_builddir (absolute); run by hand, both default to the
+# tree this file is in.  Everything written goes under
+# $top_builddir/tests/web/tmp.XXXX, which is removed at exit (set
+# QA_TEST_KEEP=1 to keep it for a look after a failure).
+#
+# TAP:     plan N | done_testing, ok STATUS DESC, is GOT WANT DESC,
+#          like TEXT ERE DESC, unlike TEXT ERE DESC, diag MSG..., skip DESC,
+#          bail MSG
+# Site:    site_init       temp dir, config file, database (init + demo)
+#          site_sql SQL    run SQL on the site's database (sqlite3)
+#          nginx_start     spawn-fcgi (view) + nginx on 127.0.0.1:$PORT
+#          cgi_run ...     one plain-CGI request to cgi-bin/view
+# Fetch:   fetch METHOD URI   through the mode in $WEB_MODE (nginx or cgi);
+#          sets STATUS and the files $HDRS and $BODY; header NAME prints a
+#          response header's value.
+
+: "${top_srcdir:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
+: "${top_builddir:=$top_srcdir}"
+export top_srcdir top_builddir
+
+VIEW=$top_builddir/cgi-bin/view
+QA_ADMIN=$top_builddir/tools/qa-admin
+
+# --- TAP ---------------------------------------------------------------
+
+tap_n=0
+tap_failed=0
+tap_planned=0
+
+plan() {
+	tap_planned=$1
+	echo "1..$1"
+}
+
+# done_testing: print the plan after the last test; returns non-zero if
+# a test failed, so that a script ending with it exits non-zero.
+done_testing() {
+	if [ "$tap_planned" -eq 0 ]; then
+		echo "1..$tap_n"
+		tap_planned=$tap_n
+	fi
+	[ "$tap_failed" -eq 0 ]
+}
+
+diag() {
+	local line
+	printf '%s\n' "$@" | while IFS= read -r line; do
+		printf '# %s\n' "$line"
+	done
+}
+
+# ok STATUS DESC: passes when STATUS is 0 (as in `test ...; ok $? "..."`).
+ok() {
+	tap_n=$((tap_n + 1))
+	if [ "$1" -eq 0 ]; then
+		echo "ok $tap_n - $2"
+		return 0
+	fi
+	echo "not ok $tap_n - $2"
+	tap_failed=$((tap_failed + 1))
+	return 1
+}
+
+skip() {
+	tap_n=$((tap_n + 1))
+	echo "ok $tap_n # SKIP $1"
+}
+
+bail() {
+	echo "Bail out! $*"
+	exit 1
+}
+
+is() {
+	if [ "$1" = "$2" ]; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		diag "     got: '$1'" "expected: '$2'"
+		return 1
+	fi
+}
+
+# like TEXT ERE DESC: TEXT has a line that matches the extended regex.
+like() {
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		ok 0 "$3"
+	else
+		ok 1 "$3"
+		diag "'$(printf '%s' "$1" | head -c 300)'" "does not match /$2/"
+		return 1
+	fi
+}
+
+unlike() {
+	if printf '%s\n' "$1" | grep -Eq -- "$2"; then
+		ok 1 "$3"
+		diag "'$(printf '%s\n' "$1" | grep -E -- "$2" | head -n 3 |
+		    head -c 300)'" "matches /$2/"
+		return 1
+	fi
+	ok 0 "$3"
+}
+
+# html_escape TEXT: TEXT as ctemplate's HTML escaping writes it.
+html_escape() {
+	printf '%s' "$1" | sed -e 's/&/\&amp;/g' -e 's/</\&lt;/g' \
+	    -e 's/>/\&gt;/g' -e 's/"/\&quot;/g' -e "s/'/\\&#39;/g"
+}
+
+# --- the site ----------------------------------------------------------
+
+WEB_TMP=
+SOCK_DIR=
+NGINX_PID=
+PORT=
+
+# site_init: make the temp dir with a config file and a demo database.
+# Sets WEB_TMP, DB, CONF and exports FASTQA_CONFIG.  Bails out (failing
+# the test script) if the programs or tools it needs are missing.
+site_init() {
+	local t
+	for t in "$VIEW" "$QA_ADMIN"; do
+		[ -x "$t" ] || bail "$t not built (run make first)"
+	done
+	command -v sqlite3 >/dev/null || bail "sqlite3 not installed" \
+	    "(apt-get install sqlite3)"
+	mkdir -p "$top_builddir/tests/web" || bail "cannot create tests/web"
+	WEB_TMP=$(mktemp -d "$top_builddir/tests/web/tmp.XXXX") ||
+	    bail "mktemp failed"
+	trap site_cleanup EXIT
+	trap 'exit 1' HUP INT TERM
+	DB=$WEB_TMP/fastqa.db
+	CONF=$WEB_TMP/fastqa.conf
+	cat > "$CONF" <<-EOF
+	# written by tests/web/lib.sh
+	db = $DB
+	templates = $top_srcdir/templates
+	log = $WEB_TMP/fastqa.log
+	EOF
+	export FASTQA_CONFIG=$CONF
+	"$QA_ADMIN" -d "$DB" init > "$WEB_TMP/init.out" 2>&1 ||
+	    { diag "$(cat "$WEB_TMP/init.out")"; bail "qa-admin init failed"; }
+	"$QA_ADMIN" -d "$DB" demo > "$WEB_TMP/demo.out" 2>&1 ||
+	    { diag "$(cat "$WEB_TMP/demo.out")"; bail "qa-admin demo failed"; }
+}
+
+# site_sql SQL: run SQL against the site's database; prints the result
+# rows, columns separated by '|'.
+site_sql() {
+	sqlite3 -batch -bail "$DB" "$1"
+}
+
+# sed_quote TEXT: TEXT safe as the replacement of s|...|TEXT|.
+sed_quote() {
+	printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'
+}
+
+# nginx_start: start the view program under spawn-fcgi on a unix socket
+# and nginx (from deploy/nginx/fastqa.conf.in) on 127.0.0.1:$PORT, with
+# every pid, log and temporary file inside $WEB_TMP.  Fails the script
+# (not skips it) when nginx or spawn-fcgi is missing.
+nginx_start() {
+	local nginx spawn sock user try logdir rundir i
+	nginx=$(command -v nginx || echo /usr/sbin/nginx)
+	[ -x "$nginx" ] || bail "nginx not installed (apt-get install nginx)"
+	spawn=$(command -v spawn-fcgi || echo /usr/bin/spawn-fcgi)
+	[ -x "$spawn" ] || bail "spawn-fcgi not installed" \
+	    "(apt-get install spawn-fcgi)"
+	command -v curl >/dev/null || bail "curl not installed" \
+	    "(apt-get install curl)"
+
+	# A unix socket path holds at most 107 bytes: a deep build tree gets
+	# a short folder of its own, removed with the rest.
+	sock=$WEB_TMP/view.sock
+	if [ ${#sock} -gt 100 ]; then
+		SOCK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/fastqa.XXXXXX") ||
+		    bail "mktemp failed"
+		sock=$SOCK_DIR/view.sock
+	fi
+	"$spawn" -s "$sock" -M 0600 -P "$WEB_TMP/view.pid" -- "$VIEW" \
+	    > "$WEB_TMP/spawn-fcgi.out" 2>&1 ||
+	    { diag "$(cat "$WEB_TMP/spawn-fcgi.out")"; bail "spawn-fcgi failed"; }
+
+	user=
+	if [ "$(id -u)" -eq 0 ]; then
+		user="user $(id -un) $(id -gn);"
+	fi
+	rundir=$WEB_TMP/nginx
+	logdir=$WEB_TMP/nginx
+	mkdir -p "$rundir"
+	for try in 1 2 3 4 5 6 7 8 9 10; do
+		# Below the kernel's ephemeral range, so that no outgoing
+		# connection holds it.
+		PORT=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
+		if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
+			continue
+		fi
+		sed -e "s|@RUNDIR@|$(sed_quote "$rundir")|g" \
+		    -e "s|@LOGDIR@|$(sed_quote "$logdir")|g" \
+		    -e "s|@LISTEN@|127.0.0.1:$PORT|g" \
+		    -e "s|@STATIC@|$(sed_quote "$top_srcdir/static/")|g" \
+		    -e "s|@VIEW_SOCK@|$(sed_quote "$sock")|g" \
+		    -e "s|@USER@|$(sed_quote "$user")|g" \
+		    "$top_srcdir/deploy/nginx/fastqa.conf.in" \
+		    > "$WEB_TMP/nginx.conf"
+		rm -f "$rundir/nginx.pid"
+		"$nginx" -p "$rundir/" -c "$WEB_TMP/nginx.conf" \
+		    -e "$logdir/error.log" -g 'daemon off;' \
+		    < /dev/null > "$WEB_TMP/nginx.out" 2>&1 &
+		NGINX_PID=$!
+		# nginx writes its pid file once it has bound the port.
+		for i in $(seq 50); do
+			[ -s "$rundir/nginx.pid" ] && break
+			kill -0 "$NGINX_PID" 2>/dev/null || break
+			sleep 0.1
+		done
+		if [ -s "$rundir/nginx.pid" ]; then
+			BASE=http://127.0.0.1:$PORT
+			return 0
+		fi
+		if kill -0 "$NGINX_PID" 2>/dev/null; then
+			diag "$(cat "$WEB_TMP/nginx.out" "$logdir/error.log" \
+			    2>/dev/null)"
+			bail "nginx did not start in 5 s"
+		fi
+		wait "$NGINX_PID" 2>/dev/null
+		NGINX_PID=
+		if ! grep -qs 'in use' "$WEB_TMP/nginx.out" \
+		    "$logdir/error.log"; then
+			diag "$(cat "$WEB_TMP/nginx.out" "$logdir/error.log" \
+			    2>/dev/null)"
+			bail "nginx failed to start"
+		fi
+	done
+	bail "no free port for nginx after 10 tries"
+}
+
+# alive PID: the process exists and is not a zombie (a container's init
+# may not reap the FastCGI children that spawn-fcgi left to it).
+alive() {
+	kill -0 "$1" 2>/dev/null || return 1
+	! grep -q '^[0-9]* (.*) Z ' "/proc/$1/stat" 2>/dev/null
+}
+
+# stop_pids PID...: TERM each, wait up to 5 s, then KILL what is left.
+stop_pids() {
+	local p left i
+	for p in "$@"; do
+		kill -TERM "$p" 2>/dev/null
+	done
+	for i in $(seq 50); do
+		left=
+		for p in "$@"; do
+			alive "$p" && left="$left $p"
+		done
+		[ -z "$left" ] && return 0
+		sleep 0.1
+	done
+	for p in $left; do
+		kill -KILL "$p" 2>/dev/null
+	done
+}
+
+# pids_in FILE...: the process ids listed in pid files (spawn-fcgi -F
+# writes one per line, the last without a newline).
+pids_in() {
+	local f p
+	for f in "$@"; do
+		[ -s "$f" ] || continue
+		for p in $(cat "$f"); do
+			case $p in
+			*[!0-9]* | "") ;;
+			*) echo "$p" ;;
+			esac
+		done
+	done
+}
+
+# site_cleanup: the EXIT trap.  Stops exactly the processes this script
+# started, shows the logs if a test failed, and removes the temp dir.
+site_cleanup() {
+	local rc=$? f
+	[ -n "$WEB_TMP" ] || return
+	if [ -n "$NGINX_PID" ]; then
+		stop_pids "$NGINX_PID"
+		wait "$NGINX_PID" 2>/dev/null
+	fi
+	stop_pids $(pids_in "$WEB_TMP/view.pid")
+	if [ "$tap_failed" -gt 0 ] || [ "$rc" -ne 0 ]; then
+		for f in "$WEB_TMP/fastqa.log" "$WEB_TMP/nginx/error.log"; do
+			[ -s "$f" ] || continue
+			diag "--- last lines of ${f##*/}:" "$(tail -n 20 "$f")"
+		done
+	fi
+	if [ "${QA_TEST_KEEP:-0}" = 1 ]; then
+		diag "kept $WEB_TMP"
+	else
+		rm -rf "$WEB_TMP"
+	fi
+	[ -n "$SOCK_DIR" ] && rm -rf "$SOCK_DIR"
+	WEB_TMP=
+	# A script that printed failures exits non-zero too.
+	if [ "$rc" -eq 0 ] && [ "$tap_failed" -gt 0 ]; then
+		exit 1
+	fi
+}
+
+# --- requests ----------------------------------------------------------
+
+# cgi_run METHOD URI [BODY [CONTENT_TYPE]]: run cgi-bin/view once as plain
+# CGI with a clean environment and write its raw output ("Status: ...\r\n
+# headers\r\n\r\nbody") to stdout.  The body, if any, goes to stdin.
+cgi_run() {
+	local method=$1 uri=$2 body=${3-} ctype=${4-application/x-www-form-urlencoded}
+	local path=${uri%%\?*} query=
+	case $uri in
+	*\?*) query=${uri#*\?} ;;
+	esac
+	if [ -n "$body" ]; then
+		printf '%s' "$body" | env -i PATH="$PATH" \
+		    FASTQA_CONFIG="$FASTQA_CONFIG" \
+		    GATEWAY_INTERFACE=CGI/1.1 SERVER_SOFTWARE=fastqa-test \
+		    SERVER_NAME=localhost SERVER_PORT=80 SERVER_ADDR=127.0.0.1 \
+		    SERVER_PROTOCOL=HTTP/1.1 REQUEST_SCHEME=http \
+		    REMOTE_ADDR=127.0.0.1 REMOTE_PORT=40000 \
+		    REQUEST_METHOD="$method" REQUEST_URI="$uri" \
+		    SCRIPT_NAME= PATH_INFO="$path" QUERY_STRING="$query" \
+		    HTTP_HOST=localhost \
+		    CONTENT_TYPE="$ctype" CONTENT_LENGTH="${#body}" \
+		    timeout 10 "$VIEW"
+	else
+		env -i PATH="$PATH" FASTQA_CONFIG="$FASTQA_CONFIG" \
+		    GATEWAY_INTERFACE=CGI/1.1 SERVER_SOFTWARE=fastqa-test \
+		    SERVER_NAME=localhost SERVER_PORT=80 SERVER_ADDR=127.0.0.1 \
+		    SERVER_PROTOCOL=HTTP/1.1 REQUEST_SCHEME=http \
+		    REMOTE_ADDR=127.0.0.1 REMOTE_PORT=40000 \
+		    REQUEST_METHOD="$method" REQUEST_URI="$uri" \
+		    SCRIPT_NAME= PATH_INFO="$path" QUERY_STRING="$query" \
+		    HTTP_HOST=localhost \
+		    timeout 10 "$VIEW" < /dev/null
+	fi
+}
+
+# fetch METHOD URI: one request through $WEB_MODE.  Sets STATUS (the
+# number, or 000 when there was no valid answer), $HDRS (a file with one
+# "Name: value" per line, CRs removed, no status line) and $BODY (a file
+# with the body).  Returns 0 when a response came back.
+fetch() {
+	local method=$1 uri=$2 rc
+	HDRS=$WEB_TMP/resp.headers
+	BODY=$WEB_TMP/resp.body
+	RAW=$WEB_TMP/resp.raw
+	: > "$HDRS"
+	: > "$BODY"
+	STATUS=000
+	case $WEB_MODE in
+	nginx)
+		if [ "$method" = HEAD ]; then
+			# curl never reads a body after HEAD: ask over a bare
+			# connection to see whether the server sends one.
+			raw_request "HEAD $uri HTTP/1.0" > "$RAW" || return 1
+			cgi_split "$RAW" "$HDRS" "$BODY" || return 1
+			STATUS=$(head -n 1 "$HDRS" | awk '{ print $2 }')
+			sed -i '1d' "$HDRS"
+			return 0
+		else
+			curl -sS -X "$method" --max-time 10 -D "$RAW" \
+			    -o "$BODY" "$BASE$uri"
+		fi
+		rc=$?
+		[ $rc -eq 0 ] || { diag "curl $method $uri: exit $rc"; return 1; }
+		STATUS=$(head -n 1 "$RAW" | awk '{ print $2 }')
+		sed -e '1d' -e 's/\r$//' -e '/^$/d' "$RAW" > "$HDRS"
+		;;
+	cgi)
+		cgi_run "$method" "$uri" > "$RAW" 2> "$WEB_TMP/cgi.err"
+		rc=$?
+		[ $rc -eq 0 ] || { diag "view as CGI, $method $uri: exit $rc" \
+		    "$(head -c 500 "$WEB_TMP/cgi.err")"; return 1; }
+		cgi_split "$RAW" "$HDRS" "$BODY" || return 1
+		STATUS=$(sed -n 's/^[Ss]tatus: *\([0-9][0-9][0-9]\).*/\1/p' \
+		    "$HDRS" | head -n 1)
+		# RFC 3875: no Status header means 200 (or 302 with Location).
+		if [ -z "$STATUS" ]; then
+			if grep -qi '^location:' "$HDRS"; then
+				STATUS=302
+			else
+				STATUS=200
+			fi
+		fi
+		sed -i '/^[Ss]tatus:/d' "$HDRS"
+		;;
+	*)
+		bail "WEB_MODE must be nginx or cgi"
+		;;
+	esac
+	return 0
+}
+
+# raw_request LINE: send the request line LINE (HTTP/1.0, so that the
+# server closes the connection after its answer) and a Host header to
+# nginx, and write all that comes back to stdout.
+raw_request() {
+	local rc
+	if ! exec 3<>"/dev/tcp/127.0.0.1/$PORT"; then
+		diag "cannot connect to 127.0.0.1:$PORT"
+		return 1
+	fi
+	printf '%s\r\nHost: 127.0.0.1:%s\r\n\r\n' \
+	    "$1" "$PORT" >&3
+	timeout 10 cat <&3
+	rc=$?
+	exec 3>&-
+	[ $rc -eq 0 ] || diag "no complete answer to $1 in 10 s"
+	return $rc
+}
+
+# cgi_split RAW HDRS BODY: split a CGI response at the first empty line.
+# The header lines must end in CRLF; fails (with a diag) if they do not or
+# if there is no empty line.
+cgi_split() {
+	LC_ALL=C awk -v hdrs="$2" -v body="$3" '
+	BEGIN { inbody = 0; bad = 0; n = 0 }
+	inbody { if (n++) printf "\n" > body; printf "%s", $0 > body; next }
+	$0 == "\r" { inbody = 1; next }
+	{
+		if (substr($0, length($0)) != "\r") bad = 1
+		sub(/\r$/, "")
+		print > hdrs
+	}
+	END {
+		if (!inbody) { print "no empty line after the headers"; exit 1 }
+		if (bad) { print "a header line does not end in CRLF"; exit 1 }
+	}' "$1" > "$WEB_TMP/split.err"
+	if [ -s "$WEB_TMP/split.err" ]; then
+		diag "$(cat "$WEB_TMP/split.err")" "$(head -c 300 "$1")"
+		return 1
+	fi
+	touch "$3"
+}
+
+# header NAME: the value of response header NAME (first one), or nothing.
+header() {
+	local name
+	name=$(printf '%s' "$1" | tr 'A-Z' 'a-z')
+	awk -v n="$name" '
+	{ i = index($0, ":"); if (i == 0) next
+	  if (tolower(substr($0, 1, i - 1)) == n) {
+		v = substr($0, i + 1); sub(/^[ \t]+/, "", v); print v; exit } }
+	' "$HDRS"
+}
