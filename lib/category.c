@@ -61,12 +61,15 @@ category_statements(void)
 }
 
 /*
- * Fill c from the current row of a statement that selected CATEGORY_COLS,
- * copying text into the arena.  Returns QA_ESYS if a copy fails.
+ * Fill the struct category at p from the current row of a statement that
+ * selected CATEGORY_COLS, copying text into the arena.  Returns QA_ESYS if
+ * a copy fails.  The shape of a db_one()/db_rows() row function.
  */
 static enum qa_err
-category_row(struct arena *a, sqlite3_stmt *st, struct category *c)
+category_row(struct arena *a, sqlite3_stmt *st, void *p)
 {
+	struct category	*c = p;
+
 	memset(c, 0, sizeof(*c));
 	c->id = db_col_int(st, 0);
 	c->parent_id = db_col_int(st, 1);
@@ -81,43 +84,21 @@ category_row(struct arena *a, sqlite3_stmt *st, struct category *c)
 }
 
 /*
- * Read every row of a prepared statement that selects CATEGORY_COLS into
- * an arena array, growing it as needed.  Resets the statement.  Returns
- * QA_OK with *out and *n (NULL/0 when empty) or the error.
+ * Read every row of a bound statement that selects CATEGORY_COLS into an
+ * arena array (db_rows() with DB_ROWS_ALL).  Resets the statement.
+ * Returns QA_OK with *out and *n (NULL/0 when empty) or the error, which
+ * is logged with `where`.
  */
 static enum qa_err
 category_rows(struct db *db, struct arena *a, sqlite3_stmt *st,
     struct category **out, size_t *n, const char *where)
 {
-	struct category	*v = NULL, *nv;
-	size_t		 k = 0, cap = 0;
-	enum qa_err	 er = QA_OK;
-	int		 rc;
+	void		*v;
+	enum qa_err	 er;
 
-	*out = NULL;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (k == cap) {
-			cap = cap == 0 ? 16 : cap * 2;
-			if ((nv = arena_calloc(a, cap, sizeof(*nv))) == NULL) {
-				er = QA_ESYS;
-				goto out;
-			}
-			if (k > 0)
-				memcpy(nv, v, k * sizeof(*v));
-			v = nv;
-		}
-		if ((er = category_row(a, st, &v[k++])) != QA_OK)
-			goto out;
-	}
-	if (rc != SQLITE_DONE)
-		er = db_err(db, rc, where);
-out:
-	db_done(st);
-	if (er == QA_OK) {
-		*out = v;
-		*n = k;
-	}
+	er = db_rows(db, st, a, sizeof(**out), DB_ROWS_ALL, category_row, &v,
+	    n, where);
+	*out = v;
 	return er;
 }
 
@@ -130,22 +111,15 @@ category_find(struct db *db, struct arena *a, const char *slug,
     struct category *c)
 {
 	sqlite3_stmt	*st;
-	enum qa_err	 er;
-	int		 rc;
 
 	assert(slug != NULL);
 	if ((st = db_stmt(db, &category_stmts, CATEGORY_STMT_FIND)) == NULL)
 		return QA_ESYS;
-	if (!db_bind_text(st, 1, slug))
-		er = QA_ESYS;
-	else if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		er = category_row(a, st, c);
-	else if (rc == SQLITE_DONE)
-		er = QA_ENOTFOUND;
-	else
-		er = db_err(db, rc, "category_find");
-	db_done(st);
-	return er;
+	if (!db_bind_text(st, 1, slug)) {
+		db_done(st);
+		return QA_ESYS;
+	}
+	return db_one(db, st, a, category_row, c, "category_find");
 }
 
 /*

@@ -168,6 +168,105 @@ db_done(sqlite3_stmt *st)
 }
 
 /*
+ * Step st, whose parameters the caller has bound, for one row and convert
+ * it with row(a, st, out).  Returns QA_OK, QA_ENOTFOUND if there is no
+ * row, row()'s error, or the database error mapped by db_err() with
+ * `where` in the log line.  Resets the statement and clears its bindings
+ * in every case.
+ */
+enum qa_err
+db_one(struct db *db, sqlite3_stmt *st, struct arena *a,
+    enum qa_err (*row)(struct arena *, sqlite3_stmt *, void *), void *out,
+    const char *where)
+{
+	enum qa_err	 er;
+	int		 rc;
+
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		er = row(a, st, out);
+	else if (rc == SQLITE_DONE)
+		er = QA_ENOTFOUND;
+	else
+		er = db_err(db, rc, where);
+	db_done(st);
+	return er;
+}
+
+/*
+ * Step st, whose parameters the caller has bound, and convert up to max
+ * rows with row(a, st, &v[k]) into an arena array v of elsize-byte
+ * elements, each zeroed before row() fills it; rows past max are left
+ * unread.  The array is allocated at the first row: max elements, or for
+ * max DB_ROWS_ALL 16 and then twice as many whenever it fills.  Returns
+ * QA_OK with *out the array and *n its length (*out NULL when *n is 0),
+ * QA_ESYS if out of memory, row()'s error, or the database error mapped
+ * by db_err() with `where` in the log line; on error *out is NULL and *n
+ * is 0 (what was allocated stays in the arena).  Resets the statement and
+ * clears its bindings in every case.
+ */
+enum qa_err
+db_rows(struct db *db, sqlite3_stmt *st, struct arena *a, size_t elsize,
+    size_t max, enum qa_err (*row)(struct arena *, sqlite3_stmt *, void *),
+    void **out, size_t *n, const char *where)
+{
+	unsigned char	*v = NULL, *nv;
+	size_t		 k = 0, cap = 0;
+	enum qa_err	 er = QA_OK;
+	int		 rc;
+
+	*out = NULL;
+	*n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < max) {
+		if (k == cap) {
+			if (cap == 0)
+				cap = max != DB_ROWS_ALL ? max : 16;
+			else
+				cap = cap <= max / 2 ? cap * 2 : max;
+			if ((nv = arena_calloc(a, cap, elsize)) == NULL) {
+				er = QA_ESYS;
+				goto out;
+			}
+			if (k > 0)
+				memcpy(nv, v, k * elsize);
+			v = nv;
+		}
+		if ((er = row(a, st, v + k++ * elsize)) != QA_OK)
+			goto out;
+	}
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		er = db_err(db, rc, where);
+out:
+	db_done(st);
+	if (er == QA_OK && k > 0) {
+		*out = v;
+		*n = k;
+	}
+	return er;
+}
+
+/*
+ * Step st, whose parameters the caller has bound, to its end and set
+ * *count to the number of rows (a statement with a LIMIT counts up to a
+ * cap without reading a whole table).  Returns QA_OK, or the database
+ * error mapped by db_err() with `where` in the log line; *count is the
+ * rows seen before it.  Resets the statement and clears its bindings.
+ */
+enum qa_err
+db_count(struct db *db, sqlite3_stmt *st, int64_t *count, const char *where)
+{
+	enum qa_err	 er = QA_OK;
+	int		 rc;
+
+	*count = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		(*count)++;
+	if (rc != SQLITE_DONE)
+		er = db_err(db, rc, where);
+	db_done(st);
+	return er;
+}
+
+/*
  * Turn PRAGMA query_only on or off, only when it changes: read-only
  * routes run with it on, so a bug cannot write.
  */

@@ -6,6 +6,7 @@
 #define DB_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <sqlite3.h>
 
@@ -40,9 +41,12 @@ struct db_stmts {
 	struct db_stmts		*next;		/* owner's list */
 };
 
+/* For db_rows(): read every row, growing the array as needed. */
+#define DB_ROWS_ALL	SIZE_MAX
+
 enum db_open_flags {
 	DB_CREATE	= 1 << 0,	/* create the file if missing */
-	DB_READONLY	= 1 << 1,	/* query_only on until db_writable() */
+	DB_READONLY	= 1 << 1,	/* query_only on until db_query_only() */
 };
 
 enum qa_err	 db_open(const char *path, unsigned int flags, struct db **);
@@ -53,6 +57,14 @@ enum qa_err	 db_err(struct db *, int rc, const char *where);
 sqlite3_stmt	*db_stmt(struct db *, struct db_stmts *, size_t which);
 void		 db_done(sqlite3_stmt *);
 enum qa_err	 db_exec(struct db *, const char *sql);
+enum qa_err	 db_one(struct db *, sqlite3_stmt *, struct arena *,
+		    enum qa_err (*)(struct arena *, sqlite3_stmt *, void *),
+		    void *, const char *);
+enum qa_err	 db_rows(struct db *, sqlite3_stmt *, struct arena *, size_t,
+		    size_t, enum qa_err (*)(struct arena *, sqlite3_stmt *,
+		    void *), void **, size_t *, const char *);
+enum qa_err	 db_count(struct db *, sqlite3_stmt *, int64_t *,
+		    const char *);
 void		 db_query_only(struct db *, bool);
 
 enum qa_err	 db_tx_begin(struct db *);

@@ -219,13 +219,15 @@ question_slug(struct arena *a, const char *slug, const char *title)
 }
 
 /*
- * Fill p from the current row of a question list statement (LIST_HEAD's
- * columns), copying text into the arena.  Returns QA_ESYS if out of
- * memory.
+ * Fill the struct post at v from the current row of a question list
+ * statement (LIST_HEAD's columns), copying text into the arena.  Returns
+ * QA_ESYS if out of memory.  A db_rows() row function.
  */
 static enum qa_err
-list_row(struct arena *a, sqlite3_stmt *st, struct post *p)
+list_row(struct arena *a, sqlite3_stmt *st, void *v)
 {
+	struct post	*p = v;
+
 	memset(p, 0, sizeof(*p));
 	p->id = db_col_int(st, 0);
 	p->type = POST_QUESTION;
@@ -268,35 +270,23 @@ post_list(struct db *db, struct arena *a, enum post_list list, int64_t key,
     int64_t offset, int64_t limit, struct post **out, size_t *n)
 {
 	sqlite3_stmt	*st;
-	struct post	*v;
-	enum qa_err	 er = QA_OK;
-	size_t		 k = 0;
-	int		 rc;
+	void		*v;
+	enum qa_err	 er;
 
 	assert(list < POST_LIST__MAX);
 	*out = NULL;
 	*n = 0;
 	if (limit <= 0 || offset < 0)
 		return QA_OK;
-	if ((v = arena_calloc(a, (size_t)limit, sizeof(*v))) == NULL)
-		return QA_ESYS;
 	if ((st = db_stmt(db, &post_stmts, list_stmt[list])) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, limit);
 	sqlite3_bind_int64(st, 2, offset);
 	if (list_keyed(list))
 		sqlite3_bind_int64(st, 3, key);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < (size_t)limit)
-		if ((er = list_row(a, st, &v[k++])) != QA_OK)
-			goto out;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		er = db_err(db, rc, "post_list");
-out:
-	db_done(st);
-	if (er == QA_OK) {
-		*out = k > 0 ? v : NULL;
-		*n = k;
-	}
+	er = db_rows(db, st, a, sizeof(**out), (size_t)limit, list_row, &v, n,
+	    "post_list");
+	*out = v;
 	return er;
 }
 
@@ -311,8 +301,6 @@ post_list_count(struct db *db, enum post_list list, int64_t key,
     int64_t offset, int64_t cap, int64_t *count)
 {
 	sqlite3_stmt	*st;
-	enum qa_err	 er = QA_OK;
-	int		 rc;
 
 	assert(list < POST_LIST__MAX);
 	*count = 0;
@@ -324,21 +312,19 @@ post_list_count(struct db *db, enum post_list list, int64_t key,
 	sqlite3_bind_int64(st, 2, offset);
 	if (list_keyed(list))
 		sqlite3_bind_int64(st, 3, key);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		(*count)++;
-	if (rc != SQLITE_DONE)
-		er = db_err(db, rc, "post_list_count");
-	db_done(st);
-	return er;
+	return db_count(db, st, count, "post_list_count");
 }
 
 /*
- * Fill p from the current row of a thread statement (THREAD_COLS),
- * copying text into the arena.  Returns QA_ESYS if out of memory.
+ * Fill the struct post at v from the current row of a thread statement
+ * (THREAD_COLS), copying text into the arena.  Returns QA_ESYS if out of
+ * memory.  The shape of a db_rows() row function.
  */
 static enum qa_err
-thread_row(struct arena *a, sqlite3_stmt *st, struct post *p)
+thread_row(struct arena *a, sqlite3_stmt *st, void *v)
 {
+	struct post	*p = v;
+
 	memset(p, 0, sizeof(*p));
 	p->id = db_col_int(st, 0);
 	p->type = (int)db_col_int(st, 1);
@@ -420,43 +406,20 @@ out:
 }
 
 /*
- * Read every row of a prepared thread statement into an arena array that
- * grows as needed.  Resets the statement.  Returns QA_OK with *out and *n
- * (NULL and 0 when empty) or the error.
+ * Read every row of a bound thread statement into an arena array
+ * (db_rows() with DB_ROWS_ALL).  Resets the statement.  Returns QA_OK with
+ * *out and *n (NULL and 0 when empty) or the error.
  */
 static enum qa_err
 thread_rows(struct db *db, struct arena *a, sqlite3_stmt *st,
     struct post **out, size_t *n)
 {
-	struct post	*v = NULL, *nv;
-	size_t		 k = 0, cap = 0;
-	enum qa_err	 er = QA_OK;
-	int		 rc;
+	void		*v;
+	enum qa_err	 er;
 
-	*out = NULL;
-	*n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if (k == cap) {
-			cap = cap == 0 ? 8 : cap * 2;
-			if ((nv = arena_alloc(a, cap * sizeof(*nv))) == NULL) {
-				er = QA_ESYS;
-				goto out;
-			}
-			if (k > 0)
-				memcpy(nv, v, k * sizeof(*v));
-			v = nv;
-		}
-		if ((er = thread_row(a, st, &v[k++])) != QA_OK)
-			goto out;
-	}
-	if (rc != SQLITE_DONE)
-		er = db_err(db, rc, "post_thread_get");
-out:
-	db_done(st);
-	if (er == QA_OK) {
-		*out = v;
-		*n = k;
-	}
+	er = db_rows(db, st, a, sizeof(**out), DB_ROWS_ALL, thread_row, &v, n,
+	    "post_thread_get");
+	*out = v;
 	return er;
 }
 
@@ -546,6 +509,33 @@ post_thread_get(struct db *db, struct arena *a, int64_t id,
 }
 
 /*
+ * Fill the struct post at v, zeroed, from the current row of
+ * USER_ANSWERS: the answer's id, score, created time and ->accepted, and
+ * its question's id (also parent_id), title and slug; user_id is left to
+ * the caller.  Returns QA_ESYS if out of memory.  A db_rows() row
+ * function.
+ */
+static enum qa_err
+answer_row(struct arena *a, sqlite3_stmt *st, void *v)
+{
+	struct post	*p = v;
+
+	p->id = db_col_int(st, 0);
+	p->type = POST_ANSWER;
+	p->status = POST_VISIBLE;
+	p->score = db_col_int(st, 1);
+	p->created = db_col_int(st, 2);
+	p->question_id = p->parent_id = db_col_int(st, 3);
+	p->title = db_col_text(a, st, 4);
+	p->slug = db_col_text(a, st, 5);
+	p->accepted = db_col_int(st, 6) == p->id;
+	if (p->title == NULL ||
+	    (p->slug = question_slug(a, p->slug, p->title)) == NULL)
+		return QA_ESYS;
+	return QA_OK;
+}
+
+/*
  * Read a user's most recent visible answers to visible questions, up to
  * limit, newest first.  Each post has the answer's id, score and created
  * time, ->accepted, and the question's id, title and slug in question_id,
@@ -557,46 +547,22 @@ post_user_answers(struct db *db, struct arena *a, int64_t user_id,
     int64_t limit, struct post **out, size_t *n)
 {
 	sqlite3_stmt	*st;
-	struct post	*v, *p;
-	enum qa_err	 er = QA_OK;
-	size_t		 k = 0;
-	int		 rc;
+	void		*v;
+	size_t		 i;
+	enum qa_err	 er;
 
 	*out = NULL;
 	*n = 0;
 	if (limit <= 0)
 		return QA_OK;
-	if ((v = arena_calloc(a, (size_t)limit, sizeof(*v))) == NULL)
-		return QA_ESYS;
 	if ((st = db_stmt(db, &post_stmts, POST_STMT_USER_ANSWERS)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, limit);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < (size_t)limit) {
-		p = &v[k++];
-		p->id = db_col_int(st, 0);
-		p->type = POST_ANSWER;
-		p->status = POST_VISIBLE;
-		p->user_id = user_id;
-		p->score = db_col_int(st, 1);
-		p->created = db_col_int(st, 2);
-		p->question_id = p->parent_id = db_col_int(st, 3);
-		p->title = db_col_text(a, st, 4);
-		p->slug = db_col_text(a, st, 5);
-		p->accepted = db_col_int(st, 6) == p->id;
-		if (p->title == NULL ||
-		    (p->slug = question_slug(a, p->slug, p->title)) == NULL) {
-			er = QA_ESYS;
-			goto out;
-		}
-	}
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		er = db_err(db, rc, "post_user_answers");
-out:
-	db_done(st);
-	if (er == QA_OK) {
-		*out = k > 0 ? v : NULL;
-		*n = k;
-	}
+	er = db_rows(db, st, a, sizeof(**out), (size_t)limit, answer_row, &v,
+	    n, "post_user_answers");
+	*out = v;
+	for (i = 0; i < *n; i++)
+		(*out)[i].user_id = user_id;
 	return er;
 }

@@ -43,12 +43,15 @@ tag_statements(void)
 }
 
 /*
- * Fill t from the current row (id, name, description, qcount), copying
- * text into the arena.  Returns QA_ESYS if a copy fails.
+ * Fill the struct tag at p from the current row (id, name, description,
+ * qcount), copying text into the arena.  Returns QA_ESYS if a copy fails.
+ * The shape of a db_one()/db_rows() row function.
  */
 static enum qa_err
-tag_row(struct arena *a, sqlite3_stmt *st, struct tag *t)
+tag_row(struct arena *a, sqlite3_stmt *st, void *p)
 {
+	struct tag	*t = p;
+
 	t->id = db_col_int(st, 0);
 	t->name = db_col_text(a, st, 1);
 	t->description = db_col_text(a, st, 2);
@@ -64,22 +67,15 @@ enum qa_err
 tag_find(struct db *db, struct arena *a, const char *name, struct tag *t)
 {
 	sqlite3_stmt	*st;
-	enum qa_err	 er;
-	int		 rc;
 
 	assert(name != NULL);
 	if ((st = db_stmt(db, &tag_stmts, TAG_STMT_FIND)) == NULL)
 		return QA_ESYS;
-	if (!db_bind_text(st, 1, name))
-		er = QA_ESYS;
-	else if ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		er = tag_row(a, st, t);
-	else if (rc == SQLITE_DONE)
-		er = QA_ENOTFOUND;
-	else
-		er = db_err(db, rc, "tag_find");
-	db_done(st);
-	return er;
+	if (!db_bind_text(st, 1, name)) {
+		db_done(st);
+		return QA_ESYS;
+	}
+	return db_one(db, st, a, tag_row, t, "tag_find");
 }
 
 /*
@@ -92,32 +88,20 @@ tag_list(struct db *db, struct arena *a, int64_t offset, int64_t limit,
     struct tag **out, size_t *n)
 {
 	sqlite3_stmt	*st;
-	struct tag	*v;
-	enum qa_err	 er = QA_OK;
-	size_t		 k = 0;
-	int		 rc;
+	void		*v;
+	enum qa_err	 er;
 
 	*out = NULL;
 	*n = 0;
 	if (limit <= 0)
 		return QA_OK;
-	if ((v = arena_calloc(a, (size_t)limit, sizeof(*v))) == NULL)
-		return QA_ESYS;
 	if ((st = db_stmt(db, &tag_stmts, TAG_STMT_LIST)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, limit);
 	sqlite3_bind_int64(st, 2, offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < (size_t)limit)
-		if ((er = tag_row(a, st, &v[k++])) != QA_OK)
-			goto out;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		er = db_err(db, rc, "tag_list");
-out:
-	db_done(st);
-	if (er == QA_OK) {
-		*out = k > 0 ? v : NULL;
-		*n = k;
-	}
+	er = db_rows(db, st, a, sizeof(**out), (size_t)limit, tag_row, &v, n,
+	    "tag_list");
+	*out = v;
 	return er;
 }
 
@@ -129,20 +113,13 @@ enum qa_err
 tag_count(struct db *db, int64_t offset, int64_t cap, int64_t *count)
 {
 	sqlite3_stmt	*st;
-	enum qa_err	 er = QA_OK;
-	int		 rc;
 
 	*count = 0;
 	if ((st = db_stmt(db, &tag_stmts, TAG_STMT_COUNT)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, cap);
 	sqlite3_bind_int64(st, 2, offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		(*count)++;
-	if (rc != SQLITE_DONE)
-		er = db_err(db, rc, "tag_count");
-	db_done(st);
-	return er;
+	return db_count(db, st, count, "tag_count");
 }
 
 /*

@@ -67,12 +67,15 @@ user_level_name(int level)
 }
 
 /*
- * Fill u from the current row of a statement that selected USER_COLS,
- * copying text into the arena.  Returns QA_ESYS if a copy fails.
+ * Fill the struct user at p from the current row of a statement that
+ * selected USER_COLS, copying text into the arena.  Returns QA_ESYS if a
+ * copy fails.  The shape of a db_one()/db_rows() row function.
  */
 static enum qa_err
-user_row(struct arena *a, sqlite3_stmt *st, struct user *u)
+user_row(struct arena *a, sqlite3_stmt *st, void *p)
 {
+	struct user	*u = p;
+
 	u->id = db_col_int(st, 0);
 	u->handle = db_col_text(a, st, 1);
 	u->display_name = db_col_text(a, st, 2);
@@ -89,29 +92,6 @@ user_row(struct arena *a, sqlite3_stmt *st, struct user *u)
 	if (u->display_name != NULL && u->display_name[0] == '\0')
 		u->display_name = NULL;
 	return QA_OK;
-}
-
-/*
- * Run a statement that selects one user (its parameter already bound)
- * into u.  Returns QA_OK, QA_ENOTFOUND if there is no row, or the
- * database error.  Resets the statement in every case.
- */
-static enum qa_err
-user_one(struct db *db, struct arena *a, sqlite3_stmt *st, struct user *u,
-    const char *where)
-{
-	enum qa_err	 er;
-	int		 rc;
-
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		er = user_row(a, st, u);
-	else if (rc == SQLITE_DONE)
-		er = QA_ENOTFOUND;
-	else
-		er = db_err(db, rc, where);
-	db_done(st);
-	return er;
 }
 
 /*
@@ -132,7 +112,7 @@ user_find_by_handle(struct db *db, struct arena *a, const char *handle,
 		db_done(st);
 		return QA_ESYS;
 	}
-	return user_one(db, a, st, u, "user_find_by_handle");
+	return db_one(db, st, a, user_row, u, "user_find_by_handle");
 }
 
 /*
@@ -146,7 +126,7 @@ user_find_by_id(struct db *db, struct arena *a, int64_t id, struct user *u)
 	if ((st = db_stmt(db, &user_stmts, USER_STMT_BY_ID)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, id);
-	return user_one(db, a, st, u, "user_find_by_id");
+	return db_one(db, st, a, user_row, u, "user_find_by_id");
 }
 
 /*
@@ -159,32 +139,20 @@ user_list(struct db *db, struct arena *a, int64_t offset, int64_t limit,
     struct user **out, size_t *n)
 {
 	sqlite3_stmt	*st;
-	struct user	*v = NULL;
-	enum qa_err	 er = QA_OK;
-	size_t		 k = 0;
-	int		 rc;
+	void		*v;
+	enum qa_err	 er;
 
 	*out = NULL;
 	*n = 0;
 	if (limit <= 0)
 		return QA_OK;
-	if ((v = arena_calloc(a, (size_t)limit, sizeof(*v))) == NULL)
-		return QA_ESYS;
 	if ((st = db_stmt(db, &user_stmts, USER_STMT_LIST)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, limit);
 	sqlite3_bind_int64(st, 2, offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && k < (size_t)limit)
-		if ((er = user_row(a, st, &v[k++])) != QA_OK)
-			goto out;
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		er = db_err(db, rc, "user_list");
-out:
-	db_done(st);
-	if (er == QA_OK) {
-		*out = k > 0 ? v : NULL;
-		*n = k;
-	}
+	er = db_rows(db, st, a, sizeof(**out), (size_t)limit, user_row, &v, n,
+	    "user_list");
+	*out = v;
 	return er;
 }
 
@@ -197,18 +165,11 @@ enum qa_err
 user_count(struct db *db, int64_t offset, int64_t cap, int64_t *count)
 {
 	sqlite3_stmt	*st;
-	enum qa_err	 er = QA_OK;
-	int		 rc;
 
 	*count = 0;
 	if ((st = db_stmt(db, &user_stmts, USER_STMT_COUNT)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, cap);
 	sqlite3_bind_int64(st, 2, offset);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		(*count)++;
-	if (rc != SQLITE_DONE)
-		er = db_err(db, rc, "user_count");
-	db_done(st);
-	return er;
+	return db_count(db, st, count, "user_count");
 }

@@ -93,6 +93,59 @@ static sqlite3_stmt	*admin_cache[ADMIN_STMT__MAX];
 static struct db_stmts	 admin_stmts =
     { admin_sql, ADMIN_STMT__MAX, admin_cache, NULL, NULL };
 
+/*
+ * Step st, a bound statement that returns no rows, once and reset it.
+ * Returns QA_OK, or the database error logged with `where`.
+ */
+static enum qa_err
+step_done(struct db *db, sqlite3_stmt *st, const char *where)
+{
+	int	 rc;
+
+	rc = sqlite3_step(st);
+	db_done(st);
+	return rc == SQLITE_DONE ? QA_OK : db_err(db, rc, where);
+}
+
+/*
+ * End the transaction of a command that ends with er: commit it if er is
+ * QA_OK, else (or if the commit fails) roll it back.  Returns er or the
+ * commit's error.
+ */
+static enum qa_err
+tx_end(struct db *db, enum qa_err er)
+{
+	if (er == QA_OK)
+		er = db_tx_commit(db);
+	if (er != QA_OK)
+		db_tx_rollback(db);
+	return er;
+}
+
+/*
+ * Step `next` (NEXT_POST or NEXT_QUESTION, which select the first row
+ * with an id above ?1) for the row after *id.  Returns true with that
+ * row current and *id set to its id.  Returns false when there is none,
+ * with the statement reset and *er left alone at the end of the table or
+ * set to the database error (logged with `where`).
+ */
+static bool
+next_row(struct db *db, sqlite3_stmt *next, int64_t *id, enum qa_err *er,
+    const char *where)
+{
+	int	 rc;
+
+	sqlite3_bind_int64(next, 1, *id);
+	if ((rc = sqlite3_step(next)) != SQLITE_ROW) {
+		db_done(next);
+		if (rc != SQLITE_DONE)
+			*er = db_err(db, rc, where);
+		return false;
+	}
+	*id = sqlite3_column_int64(next, 0);
+	return true;
+}
+
 /* Print the usage to stderr. */
 static void
 usage(void)
@@ -466,7 +519,7 @@ cmd_create_user(const char *path, int argc, char **argv)
 	const char	*pos[2], *lv = NULL, *pw = NULL;
 	char		 pwbuf[PASSWORD_MAX + 2], hash[AUTH_HASH_MAX];
 	char		 who[HANDLE_MAX + 1];
-	int		 i, r, npos = 0, level = 1, rc;
+	int		 i, r, npos = 0, level = 1;
 	bool		 made = false, intx = false;
 	enum qa_err	 er;
 
@@ -533,12 +586,8 @@ cmd_create_user(const char *path, int argc, char **argv)
 	db_bind_text(st, 3, hash);
 	sqlite3_bind_int(st, 4, level);
 	sqlite3_bind_int64(st, 5, (int64_t)time(NULL));
-	rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE) {
-		er = db_err(db, rc, "create-user");
+	if ((er = step_done(db, st, "create-user")) != QA_OK)
 		goto out;
-	}
 	er = db_tx_commit(db);
 	if (er == QA_OK) {
 		printf("created user %s (id %lld, level %s)\n", pos[0],
@@ -562,7 +611,7 @@ cmd_set_level(const char *path, int argc, char **argv)
 	struct db	*db;
 	sqlite3_stmt	*st;
 	enum qa_err	 er;
-	int		 level, rc;
+	int		 level;
 
 	if (argc != 3)
 		return QA_EUSAGE;
@@ -578,20 +627,13 @@ cmd_set_level(const char *path, int argc, char **argv)
 	}
 	db_bind_text(st, 1, argv[1]);
 	sqlite3_bind_int(st, 2, level);
-	rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE)
-		er = db_err(db, rc, "set-level");
-	else if (sqlite3_changes(db_handle(db)) == 0) {
+	if ((er = step_done(db, st, "set-level")) == QA_OK &&
+	    sqlite3_changes(db_handle(db)) == 0) {
 		fprintf(stderr, "qa-admin: no user \"%s\"\n", argv[1]);
 		er = QA_ENOTFOUND;
 	}
 out:
-	if (er == QA_OK)
-		er = db_tx_commit(db);
-	if (er != QA_OK)
-		db_tx_rollback(db);
-	else
+	if ((er = tx_end(db, er)) == QA_OK)
 		printf("%s is now %s\n", argv[1], level_names[level]);
 	db_close(db);
 	return er;
@@ -669,21 +711,13 @@ rerender(struct db *db, int64_t *n, int64_t *changed)
 	struct buf	 md = { 0 }, html = { 0 };
 	int64_t		 id = 0;
 	enum qa_err	 er = QA_OK;
-	int		 rc, type;
+	int		 type;
 
 	if ((next = db_stmt(db, &admin_stmts, ADMIN_STMT_NEXT_POST)) ==
 	    NULL || (set = db_stmt(db, &admin_stmts, ADMIN_STMT_SET_HTML)) ==
 	    NULL)
 		return QA_ESYS;
-	for (;;) {
-		sqlite3_bind_int64(next, 1, id);
-		if ((rc = sqlite3_step(next)) != SQLITE_ROW) {
-			db_done(next);
-			if (rc != SQLITE_DONE)
-				er = db_err(db, rc, "reindex: posts");
-			break;
-		}
-		id = sqlite3_column_int64(next, 0);
+	while (next_row(db, next, &id, &er, "reindex: posts")) {
 		type = sqlite3_column_int(next, 1);
 		buf_clear(&md);
 		buf_append(&md, sqlite3_column_blob(next, 2),
@@ -701,12 +735,8 @@ rerender(struct db *db, int64_t *n, int64_t *changed)
 		sqlite3_bind_int64(set, 1, id);
 		sqlite3_bind_text(set, 2, html.data != NULL ? html.data : "",
 		    (int)html.len, SQLITE_STATIC);
-		rc = sqlite3_step(set);
-		db_done(set);
-		if (rc != SQLITE_DONE) {
-			er = db_err(db, rc, "reindex: body_html");
+		if ((er = step_done(db, set, "reindex: body_html")) != QA_OK)
 			break;
-		}
 		(*n)++;
 		*changed += sqlite3_changes(db_handle(db));
 	}
@@ -726,26 +756,15 @@ refts(struct db *db, int64_t *n)
 	struct buf	 text = { 0 };
 	int64_t		 id = 0;
 	enum qa_err	 er = QA_OK;
-	int		 rc;
 
 	if ((st = db_stmt(db, &admin_stmts, ADMIN_STMT_FTS_CLEAR)) == NULL ||
 	    (next = db_stmt(db, &admin_stmts, ADMIN_STMT_NEXT_QUESTION)) ==
 	    NULL ||
 	    (ins = db_stmt(db, &admin_stmts, ADMIN_STMT_FTS_INSERT)) == NULL)
 		return QA_ESYS;
-	rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE)
-		return db_err(db, rc, "reindex: clear search index");
-	for (;;) {
-		sqlite3_bind_int64(next, 1, id);
-		if ((rc = sqlite3_step(next)) != SQLITE_ROW) {
-			db_done(next);
-			if (rc != SQLITE_DONE)
-				er = db_err(db, rc, "reindex: questions");
-			break;
-		}
-		id = sqlite3_column_int64(next, 0);
+	if ((er = step_done(db, st, "reindex: clear search index")) != QA_OK)
+		return er;
+	while (next_row(db, next, &id, &er, "reindex: questions")) {
 		buf_clear(&text);
 		markdown_text((const char *)sqlite3_column_text(next, 2),
 		    (size_t)sqlite3_column_bytes(next, 2), &text);
@@ -759,13 +778,10 @@ refts(struct db *db, int64_t *n)
 		sqlite3_bind_text(ins, 3, text.data != NULL ? text.data : "",
 		    (int)text.len, SQLITE_STATIC);
 		sqlite3_bind_value(ins, 4, sqlite3_column_value(next, 3));
-		rc = sqlite3_step(ins);
-		db_done(ins);
+		er = step_done(db, ins, "reindex: search index");
 		db_done(next);
-		if (rc != SQLITE_DONE) {
-			er = db_err(db, rc, "reindex: search index");
+		if (er != QA_OK)
 			break;
-		}
 		(*n)++;
 	}
 	buf_free(&text);
@@ -792,11 +808,7 @@ cmd_reindex(const char *path, int argc, char **argv)
 		goto out;
 	if ((er = rerender(db, &nposts, &nchanged)) == QA_OK)
 		er = refts(db, &nq);
-	if (er == QA_OK)
-		er = db_tx_commit(db);
-	if (er != QA_OK)
-		db_tx_rollback(db);
-	else
+	if ((er = tx_end(db, er)) == QA_OK)
 		printf("reindex: %lld posts rendered (%lld changed), %lld "
 		    "questions indexed\n", (long long)nposts,
 		    (long long)nchanged, (long long)nq);

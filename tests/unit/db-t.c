@@ -1,18 +1,66 @@
-/* db-t: opening, pragmas, statements, transactions and migrations. */
+/*
+ * db-t: opening, pragmas, statements, reading rows, transactions and
+ * migrations.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "arena.h"
 #include "db.h"
 #include "tap.h"
 
 static const char *const t_sql[] = {
 	"SELECT value FROM settings WHERE key = ?1",
 	"INSERT INTO settings (key, value) VALUES (?1, ?2)",
+	/* ROWS: x and 'n' || x for x from 1 to ?1. */
+	"WITH RECURSIVE c(x) AS (SELECT 1 WHERE ?1 > 0 UNION ALL "
+	"SELECT x + 1 FROM c WHERE x < ?1) SELECT x, 'n' || x FROM c",
+	/* FAIL: an error at the first step. */
+	"SELECT abs(-9223372036854775807 - 1)",
 };
-static sqlite3_stmt	*t_cache[2];
-static struct db_stmts	 t_stmts = { t_sql, 2, t_cache, NULL, NULL };
+static sqlite3_stmt	*t_cache[4];
+static struct db_stmts	 t_stmts = { t_sql, 4, t_cache, NULL, NULL };
+
+enum { T_ROWS = 2, T_FAIL = 3 };
+
+struct trow {
+	int64_t		 x;
+	char		*s;
+};
+
+/* The failing row for trow_fill; 0 for none. */
+static int64_t	 fail_at;
+
+/*
+ * A db_rows() row function: fill the struct trow at p from (x, s), or
+ * return QA_EINPUT at the row whose x is fail_at.
+ */
+static enum qa_err
+trow_fill(struct arena *a, sqlite3_stmt *st, void *p)
+{
+	struct trow	*r = p;
+
+	if (r->x != 0 || r->s != NULL)
+		return QA_ESYS;		/* not zeroed */
+	r->x = db_col_int(st, 0);
+	r->s = db_col_text(a, st, 1);
+	if (r->x == fail_at)
+		return QA_EINPUT;
+	return r->s == NULL ? QA_ESYS : QA_OK;
+}
+
+/* The ROWS statement bound to read rows 1 to n. */
+static sqlite3_stmt *
+rows_stmt(struct db *db, int n)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_stmt(db, &t_stmts, T_ROWS)) != NULL)
+		sqlite3_bind_int(st, 1, n);
+	return st;
+}
 
 static char *
 pragma(struct db *db, const char *sql)
@@ -39,7 +87,13 @@ main(void)
 {
 	char			 dir[] = "/tmp/db-t.XXXXXX", path[256], cmd[300];
 	struct db		*db;
+	struct arena		 a;
 	sqlite3_stmt		*st;
+	struct trow		*v, one;
+	void			*vp;
+	size_t			 n;
+	int64_t			 cnt;
+	enum qa_err		 er;
 	const struct db_migration good[] = {
 		{ 2, "002-test", "CREATE TABLE extra (x INTEGER);"
 		    "INSERT INTO extra VALUES (42);" },
@@ -50,7 +104,7 @@ main(void)
 		{ 5, "005-broken", "CREATE TABLE t5 (x); SELECT nonsense();" },
 	};
 
-	plan(24);
+	plan(33);
 	if (mkdtemp(dir) == NULL)
 		bail("mkdtemp");
 	snprintf(path, sizeof(path), "%s/qa.db", dir);
@@ -83,6 +137,48 @@ main(void)
 	    strcmp((const char *)sqlite3_column_text(st, 0), "v") == 0,
 	    "cached select");
 	db_done(st);
+
+	/* Reading rows. */
+	arena_init(&a);
+	er = db_rows(db, rows_stmt(db, 5), &a, sizeof(*v), 10, trow_fill,
+	    &vp, &n, "t");
+	v = vp;
+	ok(er == QA_OK && n == 5 && v != NULL && v[0].x == 1 &&
+	    strcmp(v[0].s, "n1") == 0 && v[4].x == 5 &&
+	    strcmp(v[4].s, "n5") == 0, "db_rows converts every row");
+	er = db_rows(db, st = rows_stmt(db, 5), &a, sizeof(*v), 3, trow_fill,
+	    &vp, &n, "t");
+	v = vp;
+	ok(er == QA_OK && n == 3 && v[2].x == 3 && !sqlite3_stmt_busy(st),
+	    "db_rows stops at max and resets");
+	er = db_rows(db, rows_stmt(db, 40), &a, sizeof(*v), DB_ROWS_ALL,
+	    trow_fill, &vp, &n, "t");
+	v = vp;
+	ok(er == QA_OK && n == 40 && v[0].x == 1 && v[16].x == 17 &&
+	    v[39].x == 40 && strcmp(v[39].s, "n40") == 0,
+	    "db_rows with DB_ROWS_ALL grows the array");
+	er = db_rows(db, rows_stmt(db, 0), &a, sizeof(*v), 10, trow_fill,
+	    &vp, &n, "t");
+	ok(er == QA_OK && vp == NULL && n == 0, "db_rows: no rows, NULL");
+	fail_at = 3;
+	er = db_rows(db, st = rows_stmt(db, 5), &a, sizeof(*v), 10, trow_fill,
+	    &vp, &n, "t");
+	fail_at = 0;
+	ok(er == QA_EINPUT && vp == NULL && n == 0 && !sqlite3_stmt_busy(st) &&
+	    sqlite3_step(st) == SQLITE_DONE,
+	    "a row function's error propagates; statement reset, unbound");
+	db_done(st);
+	er = db_count(db, st = rows_stmt(db, 7), &cnt, "t");
+	ok(er == QA_OK && cnt == 7 && !sqlite3_stmt_busy(st),
+	    "db_count counts the rows and resets");
+	er = db_count(db, db_stmt(db, &t_stmts, T_FAIL), &cnt, "t");
+	ok(er == QA_ESYS && cnt == 0, "db_count maps a step error");
+	memset(&one, 0, sizeof(one));
+	ok(db_one(db, rows_stmt(db, 3), &a, trow_fill, &one, "t") == QA_OK &&
+	    one.x == 1 && strcmp(one.s, "n1") == 0, "db_one reads the first");
+	ok(db_one(db, rows_stmt(db, 0), &a, trow_fill, &one, "t") ==
+	    QA_ENOTFOUND, "db_one: no row, QA_ENOTFOUND");
+	arena_free(&a);
 
 	/* Transactions. */
 	ok(db_tx_begin(db) == QA_OK, "begin");
