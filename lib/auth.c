@@ -1,5 +1,6 @@
 /*
- * auth.c: password hashing with argon2id, and random bytes.
+ * auth.c: password hashing with argon2id, login sessions, CSRF tokens,
+ * what each level may do, and random bytes.
  *
  * Hashes are stored in argon2's encoded form, which carries its own
  * parameters and salt, so the parameters can be raised at any time:
@@ -15,8 +16,16 @@
 #include <sys/random.h>
 
 #include <argon2.h>
+#include <openssl/crypto.h>
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include "auth.h"
+#include "db.h"
+#include "http.h"
+#include "serve.h"
+#include "settings.h"
+#include "user.h"
 
 #define SALT_LEN	16	/* bytes of salt in every new hash */
 #define HASH_LEN	32	/* bytes of argon2id output */
@@ -200,4 +209,534 @@ auth_password_needs_rehash(const char *encoded)
 	if (!parse_u32(&s, &p) || *s != '$')
 		return true;
 	return m != param_m || t != param_t || p != param_p;
+}
+
+/*
+ * Verify pw against a fixed hash made with the current parameters, and
+ * answer QA_EFORBIDDEN: a login for an unknown account takes as long as
+ * one for a known account with a wrong password, so timing tells nothing.
+ */
+enum qa_err
+auth_password_dummy(const char *pw)
+{
+	static char	 dummy[AUTH_HASH_MAX];
+	static uint32_t	 dm, dt, dp;
+	enum qa_err	 er;
+
+	if (dummy[0] == '\0' || dm != param_m || dt != param_t ||
+	    dp != param_p) {
+		if ((er = auth_password_hash("not a password", dummy,
+		    sizeof(dummy))) != QA_OK)
+			return er;
+		dm = param_m;
+		dt = param_t;
+		dp = param_p;
+	}
+	(void)auth_password_verify(pw, dummy);
+	return QA_EFORBIDDEN;
+}
+
+/* --- tokens ------------------------------------------------------------- */
+
+static const char b64url[] =
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/* Encode 32 bytes as 43 characters of unpadded base64url, NUL-ended. */
+static void
+b64_encode32(const unsigned char in[32], char out[AUTH_TOKEN_LEN + 1])
+{
+	size_t		 i, o = 0;
+	uint32_t	 v;
+
+	for (i = 0; i + 3 <= 30; i += 3) {
+		v = (uint32_t)in[i] << 16 | (uint32_t)in[i + 1] << 8 | in[i + 2];
+		out[o++] = b64url[v >> 18 & 63];
+		out[o++] = b64url[v >> 12 & 63];
+		out[o++] = b64url[v >> 6 & 63];
+		out[o++] = b64url[v & 63];
+	}
+	v = (uint32_t)in[30] << 16 | (uint32_t)in[31] << 8;
+	out[o++] = b64url[v >> 18 & 63];
+	out[o++] = b64url[v >> 12 & 63];
+	out[o++] = b64url[v >> 6 & 63];
+	out[o] = '\0';
+}
+
+/*
+ * Decode a 43-character base64url token into 32 bytes.  Returns false if
+ * s is not exactly such a token (wrong length, other characters, or
+ * non-zero padding bits), so every token has one spelling.
+ */
+static bool
+b64_decode32(const char *s, unsigned char out[32])
+{
+	const char	*p;
+	uint32_t	 v = 0;
+	size_t		 i, o = 0;
+	int		 bits = 0;
+
+	if (s == NULL || strlen(s) != AUTH_TOKEN_LEN)
+		return false;
+	for (i = 0; i < AUTH_TOKEN_LEN; i++) {
+		if (s[i] == '\0' || (p = strchr(b64url, s[i])) == NULL)
+			return false;
+		v = v << 6 | (uint32_t)(p - b64url);
+		bits += 6;
+		if (bits >= 8) {
+			bits -= 8;
+			if (o < 32)
+				out[o++] = (unsigned char)(v >> bits);
+			v &= (1U << bits) - 1;
+		}
+	}
+	return o == 32 && v == 0;
+}
+
+/*
+ * A new random token: 32 bytes from getrandom() into raw, and their
+ * base64url spelling into out.  If the kernel fails (logged), out is the
+ * empty string and raw is zero, which no lookup ever matches.
+ */
+void
+auth_token_new(char out[AUTH_TOKEN_LEN + 1], unsigned char raw[32])
+{
+	if (auth_random(raw, 32) != QA_OK) {
+		memset(raw, 0, 32);
+		out[0] = '\0';
+		return;
+	}
+	b64_encode32(raw, out);
+}
+
+/* SHA-256 of len bytes of p. */
+void
+auth_sha256(const void *p, size_t len, unsigned char out[32])
+{
+	unsigned int	 n = 32;
+
+	if (EVP_Digest(p, len, out, &n, EVP_sha256(), NULL) != 1)
+		memset(out, 0, 32);
+}
+
+/* Constant-time comparison of two byte strings of length n. */
+bool
+auth_equal(const void *a, const void *b, size_t n)
+{
+	return CRYPTO_memcmp(a, b, n) == 0;
+}
+
+/* --- sessions ----------------------------------------------------------- */
+
+enum auth_stmt {
+	AUTH_STMT_SESSION_GET,		/* by token hash */
+	AUTH_STMT_SESSION_TOUCH,	/* last_used */
+	AUTH_STMT_SESSION_INSERT,
+	AUTH_STMT_SESSION_DELETE,	/* one, by id */
+	AUTH_STMT_SESSION_DELETE_USER,	/* all of a user's but one */
+	AUTH_STMT_SESSION_PURGE,	/* expired ones */
+	AUTH_STMT__MAX
+};
+
+static const char *const auth_sql[AUTH_STMT__MAX] = {
+	/* SESSION_GET */
+	"SELECT id, user_id, csrf, last_used, expires, idle FROM sessions"
+	" WHERE token_hash = ?1",
+	/* SESSION_TOUCH */
+	"UPDATE sessions SET last_used = ?2 WHERE id = ?1",
+	/* SESSION_INSERT */
+	"INSERT INTO sessions (token_hash, user_id, csrf, created, last_used,"
+	" expires, ip, user_agent, idle)"
+	" VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, substr(?7, 1, 200), ?8)",
+	/* SESSION_DELETE */
+	"DELETE FROM sessions WHERE id = ?1",
+	/* SESSION_DELETE_USER */
+	"DELETE FROM sessions WHERE user_id = ?1 AND id <> ?2",
+	/* SESSION_PURGE */
+	"DELETE FROM sessions WHERE expires < ?1",
+};
+
+static sqlite3_stmt	*auth_cache[AUTH_STMT__MAX];
+static struct db_stmts	 auth_stmts =
+    { auth_sql, AUTH_STMT__MAX, auth_cache, NULL, NULL };
+
+/* The statement table, for tests that prepare every statement. */
+struct db_stmts *
+auth_statements(void)
+{
+	return &auth_stmts;
+}
+
+/* Run a statement that returns no rows; QA_OK or the mapped error. */
+static enum qa_err
+step_done(struct db *db, sqlite3_stmt *st, const char *where)
+{
+	int	 rc;
+
+	rc = sqlite3_step(st);
+	db_done(st);
+	return rc == SQLITE_DONE ? QA_OK : db_err(db, rc, where);
+}
+
+/* Add a Set-Cookie header with the attributes every cookie of ours has. */
+static void
+set_cookie(struct qa_request *req, const char *name, const char *value,
+    int64_t max_age)
+{
+	char	 s[256];
+
+	if (max_age >= 0)
+		snprintf(s, sizeof(s), "%s=%s; Path=/; Max-Age=%lld; HttpOnly;"
+		    " SameSite=Lax%s", name, value, (long long)max_age,
+		    req->https ? "; Secure" : "");
+	else
+		snprintf(s, sizeof(s), "%s=%s; Path=/; HttpOnly; SameSite=Lax%s",
+		    name, value, req->https ? "; Secure" : "");
+	http_header(req, "Set-Cookie", s);
+}
+
+/*
+ * Start a login session for user_id: a new random token (only its SHA-256
+ * is stored), a new CSRF secret, the cookie (persistent for AUTH_ABSOLUTE
+ * when remember, else for the browser's session), and req->user.  Any
+ * session the request came with is ended first, so every login gets a new
+ * token.  Expired sessions are purged on the way.  Must run on a write
+ * route.  Returns QA_OK or a database error.
+ */
+enum qa_err
+auth_login(struct qa_request *req, int64_t user_id, bool remember)
+{
+	struct db	*db = serve.db;
+	sqlite3_stmt	*st;
+	unsigned char	 raw[32], hash[32], csrf[32];
+	char		 tok[AUTH_TOKEN_LEN + 1];
+	struct user	*u;
+	enum qa_err	 er;
+
+	if (req->session_id != 0 && (er = auth_logout(req)) != QA_OK)
+		return er;
+	(void)auth_sessions_purge(db, req->now);
+	auth_token_new(tok, raw);
+	if (tok[0] == '\0' || auth_random(csrf, sizeof(csrf)) != QA_OK)
+		return QA_ESYS;
+	auth_sha256(raw, sizeof(raw), hash);
+	explicit_bzero(raw, sizeof(raw));
+	if ((st = db_stmt(db, &auth_stmts, AUTH_STMT_SESSION_INSERT)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_blob(st, 1, hash, sizeof(hash), SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, user_id);
+	sqlite3_bind_blob(st, 3, csrf, sizeof(csrf), SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 4, req->now);
+	sqlite3_bind_int64(st, 5, req->now + AUTH_ABSOLUTE);
+	db_bind_text(st, 6, req->remote_addr);
+	db_bind_text(st, 7, req->user_agent);
+	sqlite3_bind_int64(st, 8, remember ? AUTH_ABSOLUTE : AUTH_IDLE);
+	if ((er = step_done(db, st, "auth_login")) != QA_OK)
+		return er;
+	req->session_id = sqlite3_last_insert_rowid(db_handle(db));
+	memcpy(req->session_csrf, csrf, sizeof(csrf));
+	req->csrf = NULL;
+	set_cookie(req, AUTH_COOKIE, tok, remember ? AUTH_ABSOLUTE : -1);
+	explicit_bzero(tok, sizeof(tok));
+	if ((u = arena_calloc(&req->arena, 1, sizeof(*u))) != NULL &&
+	    user_find_by_id(db, &req->arena, user_id, u) == QA_OK)
+		req->user = u;
+	return QA_OK;
+}
+
+/*
+ * End the request's session: delete its row and expire the cookie.  A
+ * request without a session just gets the cookie expired.
+ */
+enum qa_err
+auth_logout(struct qa_request *req)
+{
+	struct db	*db = serve.db;
+	sqlite3_stmt	*st;
+	enum qa_err	 er = QA_OK;
+
+	if (req->session_id != 0) {
+		if ((st = db_stmt(db, &auth_stmts, AUTH_STMT_SESSION_DELETE))
+		    == NULL)
+			return QA_ESYS;
+		sqlite3_bind_int64(st, 1, req->session_id);
+		if ((er = step_done(db, st, "auth_logout")) != QA_OK)
+			return er;
+	}
+	set_cookie(req, AUTH_COOKIE, "", 0);
+	req->session_id = 0;
+	req->user = NULL;
+	req->csrf = NULL;
+	return er;
+}
+
+/* Delete every session of user_id except except_session (0: all). */
+enum qa_err
+auth_logout_all(struct db *db, int64_t user_id, int64_t except_session)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_stmt(db, &auth_stmts, AUTH_STMT_SESSION_DELETE_USER))
+	    == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, user_id);
+	sqlite3_bind_int64(st, 2, except_session);
+	return step_done(db, st, "auth_logout_all");
+}
+
+/* Delete sessions past their absolute expiry. */
+enum qa_err
+auth_sessions_purge(struct db *db, int64_t now)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_stmt(db, &auth_stmts, AUTH_STMT_SESSION_PURGE)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, now);
+	return step_done(db, st, "auth_sessions_purge");
+}
+
+/*
+ * Find the request's session from its cookie and set req->user,
+ * req->session_id and req->session_csrf.  No cookie, a malformed one, an
+ * unknown token, or a session past its idle or absolute expiry leaves the
+ * request anonymous (QA_OK); an expired session's row is deleted.  The
+ * session's last_used is written at most every AUTH_TOUCH seconds, even
+ * on read-only routes.  A database error is returned (the request is
+ * then answered with an error page).
+ */
+enum qa_err
+auth_load(struct qa_request *req)
+{
+	struct db	*db = serve.db;
+	sqlite3_stmt	*st;
+	unsigned char	 raw[32], hash[32];
+	const void	*csrf;
+	int64_t		 id, uid, last, expires, idle;
+	struct user	*u;
+	enum qa_err	 er;
+	int		 rc;
+
+	if (!b64_decode32(http_cookie(req, AUTH_COOKIE), raw))
+		return QA_OK;
+	auth_sha256(raw, sizeof(raw), hash);
+	if ((st = db_stmt(db, &auth_stmts, AUTH_STMT_SESSION_GET)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_blob(st, 1, hash, sizeof(hash), SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		db_done(st);
+		return rc == SQLITE_DONE ? QA_OK : db_err(db, rc, "auth_load");
+	}
+	id = sqlite3_column_int64(st, 0);
+	uid = sqlite3_column_int64(st, 1);
+	csrf = sqlite3_column_blob(st, 2);
+	if (csrf == NULL || sqlite3_column_bytes(st, 2) != 32) {
+		db_done(st);
+		return QA_OK;
+	}
+	memcpy(req->session_csrf, csrf, 32);
+	last = sqlite3_column_int64(st, 3);
+	expires = sqlite3_column_int64(st, 4);
+	idle = sqlite3_column_int64(st, 5);
+	db_done(st);
+
+	req->session_id = id;
+	if (req->now >= expires || req->now - last >= idle) {
+		db_query_only(db, false);
+		er = auth_logout(req);
+		return er;
+	}
+	if (req->now - last >= AUTH_TOUCH) {
+		db_query_only(db, false);
+		if ((st = db_stmt(db, &auth_stmts, AUTH_STMT_SESSION_TOUCH))
+		    == NULL)
+			er = QA_ESYS;
+		else {
+			sqlite3_bind_int64(st, 1, id);
+			sqlite3_bind_int64(st, 2, req->now);
+			er = step_done(db, st, "auth_load");
+		}
+		/* A busy database must not log anyone out: go on. */
+		if (er != QA_OK && er != QA_EBUSY)
+			return er;
+	}
+	if ((u = arena_calloc(&req->arena, 1, sizeof(*u))) == NULL)
+		return QA_ESYS;
+	if ((er = user_find_by_id(db, &req->arena, uid, u)) != QA_OK) {
+		req->session_id = 0;
+		return er == QA_ENOTFOUND ? QA_OK : er;
+	}
+	req->user = u;
+	return QA_OK;
+}
+
+/* --- CSRF --------------------------------------------------------------- */
+
+/*
+ * The site secret that signs CSRF tokens: the csrf_secret setting (made
+ * when the database is created).  Without it (a broken database) a
+ * per-process random secret is used, which still fails closed.
+ */
+static const unsigned char *
+csrf_secret(size_t *len)
+{
+	static unsigned char	 fallback[32];
+	static bool		 have;
+	const char		*s;
+
+	if ((s = settings_get("csrf_secret", NULL)) != NULL &&
+	    strlen(s) >= 32) {
+		*len = strlen(s);
+		return (const unsigned char *)s;
+	}
+	if (!have && auth_random(fallback, sizeof(fallback)) == QA_OK)
+		have = true;
+	*len = sizeof(fallback);
+	return fallback;
+}
+
+/*
+ * The token for binding: HMAC-SHA256(secret, kind || binding), spelled in
+ * base64url.  kind 's' binds to a session's CSRF secret, 'a' to a
+ * visitor's CSRF cookie.
+ */
+static void
+csrf_make(char kind, const unsigned char binding[32],
+    char out[AUTH_TOKEN_LEN + 1])
+{
+	const unsigned char	*key;
+	unsigned char		 msg[33], mac[EVP_MAX_MD_SIZE];
+	unsigned int		 maclen = 0;
+	size_t			 keylen;
+
+	key = csrf_secret(&keylen);
+	msg[0] = (unsigned char)kind;
+	memcpy(msg + 1, binding, 32);
+	if (HMAC(EVP_sha256(), key, (int)keylen, msg, sizeof(msg), mac,
+	    &maclen) == NULL || maclen < 32) {
+		out[0] = '\0';
+		return;
+	}
+	b64_encode32(mac, out);
+}
+
+/*
+ * The CSRF token that forms on this page must carry.  Signed in: bound to
+ * the session.  Otherwise bound to the visitor's qa_csrf cookie, which is
+ * made (and sent) here if the request has no valid one, so pages without
+ * forms set no cookie.  Returns arena memory, or NULL if out of memory or
+ * randomness.
+ */
+const char *
+auth_csrf_token(struct qa_request *req)
+{
+	unsigned char	 raw[32];
+	char		 cookie[AUTH_TOKEN_LEN + 1], *tok;
+
+	if (req->csrf != NULL)
+		return req->csrf;
+	if ((tok = arena_alloc(&req->arena, AUTH_TOKEN_LEN + 1)) == NULL)
+		return NULL;
+	if (req->session_id != 0)
+		csrf_make('s', req->session_csrf, tok);
+	else {
+		if (!b64_decode32(http_cookie(req, AUTH_CSRF_COOKIE), raw)) {
+			auth_token_new(cookie, raw);
+			if (cookie[0] == '\0')
+				return NULL;
+			set_cookie(req, AUTH_CSRF_COOKIE, cookie, -1);
+		}
+		csrf_make('a', raw, tok);
+	}
+	if (tok[0] == '\0')
+		return NULL;
+	req->csrf = tok;
+	return tok;
+}
+
+/*
+ * Whether origin ("scheme://host[:port]") names this site as the request
+ * reached it: the scheme of the request and its Host header.
+ */
+static bool
+same_origin(const struct qa_request *req, const char *origin)
+{
+	const char	*scheme = req->https ? "https://" : "http://";
+	size_t		 n = strlen(scheme);
+
+	if (req->host == NULL || strncmp(origin, scheme, n) != 0)
+		return false;
+	return strcasecmp(origin + n, req->host) == 0;
+}
+
+/*
+ * The check every POST passes before its handler runs: the request must
+ * come from our own pages (Sec-Fetch-Site, when the browser sends it, is
+ * "same-origin"; Origin, when sent, is this site) and carry in its csrf
+ * field the token auth_csrf_token() gives for the same session or
+ * visitor cookie.  Returns QA_OK or QA_EFORBIDDEN.
+ */
+enum qa_err
+auth_csrf_check(struct qa_request *req)
+{
+	const char	*got;
+	char		 want[AUTH_TOKEN_LEN + 1];
+	unsigned char	 raw[32];
+
+	if (req->fetch_site != NULL &&
+	    strcmp(req->fetch_site, "same-origin") != 0)
+		return QA_EFORBIDDEN;
+	if (req->origin != NULL && !same_origin(req, req->origin))
+		return QA_EFORBIDDEN;
+	if ((got = http_formval(req, AUTH_CSRF_FIELD)) == NULL ||
+	    strlen(got) != AUTH_TOKEN_LEN)
+		return QA_EFORBIDDEN;
+	if (req->session_id != 0)
+		csrf_make('s', req->session_csrf, want);
+	else if (b64_decode32(http_cookie(req, AUTH_CSRF_COOKIE), raw))
+		csrf_make('a', raw, want);
+	else
+		return QA_EFORBIDDEN;
+	if (want[0] == '\0' || !auth_equal(got, want, AUTH_TOKEN_LEN))
+		return QA_EFORBIDDEN;
+	return QA_OK;
+}
+
+/* --- permissions -------------------------------------------------------- */
+
+/*
+ * The lowest level allowed each action; USER_ANONYMOUS means visitors too
+ * (when the site allows anonymous posting).
+ */
+static const int action_level[AUTH_ACTION__MAX] = {
+	[AUTH_ASK] =		USER_ANONYMOUS,
+	[AUTH_ANSWER] =		USER_ANONYMOUS,
+	[AUTH_COMMENT] =	USER_ANONYMOUS,
+	[AUTH_VOTE] =		USER_REGISTERED,
+	[AUTH_EDIT_OWN] =	USER_REGISTERED,
+	[AUTH_EDIT_ANY] =	USER_EDITOR,
+	[AUTH_MODERATE] =	USER_MODERATOR,
+	[AUTH_ADMIN] =		USER_ADMIN,
+};
+
+/*
+ * Whether user (NULL for a visitor) may do action: the one place that
+ * decides.  Visitors may ask, answer and comment only while the
+ * anon_posting setting is on.  Blocked users may do nothing that writes;
+ * so may users whose email is unconfirmed while confirm_email is on.
+ * Otherwise the user's level must reach the action's.
+ */
+bool
+auth_can(const struct user *u, enum auth_action action)
+{
+	if ((unsigned)action >= AUTH_ACTION__MAX)
+		return false;
+	if (u == NULL)
+		return action_level[action] == USER_ANONYMOUS &&
+		    settings_int("anon_posting", 1) != 0;
+	if (u->blocked)
+		return false;
+	if (settings_int("confirm_email", 0) != 0 && !u->email_confirmed &&
+	    u->level < USER_MODERATOR)
+		return false;
+	return u->level >= action_level[action];
 }

@@ -12,6 +12,7 @@
 #include "arena.h"
 
 struct tpl;
+struct user;
 
 /* Limits on what a request may carry; checked before any work is done. */
 #define HTTP_MAX_BODY		(256 * 1024)	/* urlencoded body, bytes */
@@ -74,7 +75,11 @@ struct qa_request {
 	struct http_response	 resp;
 	struct tpl		*page;		/* layout dictionary */
 	const char		*allow;		/* for a 405: Allow */
-	void			*user;		/* set by auth, later */
+	const char		*error;		/* message for the error page */
+	struct user		*user;		/* logged-in user, or NULL */
+	int64_t			 session_id;	/* sessions.id, or 0 */
+	unsigned char		 session_csrf[32]; /* sessions.csrf */
+	const char		*csrf;		/* token for forms, or NULL */
 	void			*ctx;		/* the program's own */
 };
 

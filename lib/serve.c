@@ -17,11 +17,13 @@
 
 #include <fcgiapp.h>
 
+#include "auth.h"
 #include "config.h"
 #include "db.h"
 #include "serve.h"
 #include "settings.h"
 #include "template.h"
+#include "user.h"
 
 extern char	**environ;
 
@@ -29,6 +31,14 @@ struct serve_ctx	 serve;
 
 static struct buf	 resp_headers, resp_body, resp_out;
 static struct qa_request req;
+
+/* Work to run once the response has gone: see serve_after(). */
+#define AFTER_MAX	8
+static struct {
+	void	(*fn)(void *);
+	void	*arg;
+}			 after[AFTER_MAX];
+static size_t		 nafter;
 
 /* The titles of error pages, by error code. */
 static const char *const err_titles[QA_ERR__MAX] = {
@@ -137,6 +147,12 @@ serve_init(const char *program)
 	}
 	if (settings_load(serve.db) != QA_OK)
 		return -1;
+	if (auth_params_set(
+	    (uint32_t)config_int(serve.config, "argon2_m", AUTH_ARGON2_M),
+	    (uint32_t)config_int(serve.config, "argon2_t", AUTH_ARGON2_T),
+	    (uint32_t)config_int(serve.config, "argon2_p", AUTH_ARGON2_P))
+	    != QA_OK)
+		return -1;
 	return 0;
 }
 
@@ -194,9 +210,11 @@ route_match(struct qa_request *r, const char *pattern, const char *path)
 /*
  * Find the route for the request and run its handler.  HEAD runs GET
  * routes (the body is dropped when written).  Routes without ROUTE_WRITE
- * run with the database query-only.  Returns the handler's result,
- * QA_ENOTFOUND when no pattern matches the path, or QA_EMETHOD (with
- * req->allow set) when one matches but not for this method.
+ * run with the database query-only.  Every POST must pass the CSRF check
+ * first (QA_EFORBIDDEN otherwise): no handler can forget it.  Returns the
+ * handler's result, QA_ENOTFOUND when no pattern matches the path, or
+ * QA_EMETHOD (with req->allow set) when one matches but not for this
+ * method.
  */
 enum qa_err
 serve_dispatch(struct qa_request *r, const struct route *routes, size_t n)
@@ -215,6 +233,12 @@ serve_dispatch(struct qa_request *r, const struct route *routes, size_t n)
 		if (serve.db != NULL)
 			db_query_only(serve.db,
 			    (routes[i].flags & ROUTE_WRITE) == 0);
+		if (r->method == HTTP_POST && auth_csrf_check(r) != QA_OK) {
+			r->error = "This form has expired or did not come "
+			    "from this site. Go back, reload the page and "
+			    "send it again.";
+			return QA_EFORBIDDEN;
+		}
 		return routes[i].handler(r);
 	}
 	if ((allowed & (ROUTE_GET | ROUTE_POST)) == 0)
@@ -233,7 +257,7 @@ serve_dispatch(struct qa_request *r, const struct route *routes, size_t n)
 struct tpl *
 serve_page(struct qa_request *r, const char *file, const char *title)
 {
-	struct tpl	*layout;
+	struct tpl	*layout, *signed_in;
 	const char	*site;
 
 	if ((layout = tpl_new(&r->arena)) == NULL)
@@ -244,8 +268,71 @@ serve_page(struct qa_request *r, const char *file, const char *title)
 	if (title != NULL)
 		tpl_show(layout, "HAS_TITLE");
 	tpl_set(layout, "TAGLINE", settings_get("site_tagline", ""));
+	if (r->user != NULL) {
+		signed_in = tpl_add(layout, "SIGNED_IN");
+		tpl_set(signed_in, "HANDLE", r->user->handle);
+		tpl_set(signed_in, "USER_URL",
+		    arena_printf(&r->arena, "/user/%s", r->user->handle));
+		/* The layout's log-out form needs the token. */
+		tpl_set_global(layout, "CSRF", auth_csrf_token(r));
+	} else
+		tpl_show(layout, "SIGNED_OUT");
 	r->page = layout;
 	return tpl_include(layout, "CONTENT", file);
+}
+
+/*
+ * serve_page() for a page with a form: also sets the template-global CSRF
+ * to the token the form must carry (for a visitor this may set the CSRF
+ * cookie).  NULL if out of memory or randomness.
+ */
+struct tpl *
+serve_page_form(struct qa_request *r, const char *file, const char *title)
+{
+	struct tpl	*t;
+	const char	*tok;
+
+	if ((t = serve_page(r, file, title)) == NULL ||
+	    (tok = auth_csrf_token(r)) == NULL)
+		return NULL;
+	tpl_set_global(r->page, "CSRF", tok);
+	return t;
+}
+
+/*
+ * Run fn(arg) once the response to this request has been sent (mail, for
+ * instance, so that nobody waits for sendmail).  arg must not point into
+ * the request's arena, which is gone by then.  At most AFTER_MAX per
+ * request; more are run at once (logged).
+ */
+void
+serve_after(struct qa_request *r, void (*fn)(void *), void *arg)
+{
+	size_t	 i;
+
+	(void)r;
+	for (i = 0; i < nafter; i++)
+		if (after[i].fn == fn && after[i].arg == arg)
+			return;
+	if (nafter == AFTER_MAX) {
+		fprintf(stderr, "serve: serve_after: queue full\n");
+		fn(arg);
+		return;
+	}
+	after[nafter].fn = fn;
+	after[nafter].arg = arg;
+	nafter++;
+}
+
+/* Run and forget the work queued by serve_after(). */
+static void
+run_after(void)
+{
+	size_t	 i, n = nafter;
+
+	nafter = 0;
+	for (i = 0; i < n; i++)
+		after[i].fn(after[i].arg);
 }
 
 /*
@@ -291,7 +378,8 @@ serve_error_page(struct qa_request *r, enum qa_err er, const char *msg)
 	if ((t = serve_page(r, "error.tpl", err_titles[er])) != NULL) {
 		tpl_set_int(t, "STATUS", status);
 		tpl_set(t, "TITLE", err_titles[er]);
-		tpl_set(t, "MESSAGE", msg != NULL ? msg : err_messages[er]);
+		tpl_set(t, "MESSAGE", msg != NULL ? msg :
+		    r->error != NULL ? r->error : err_messages[er]);
 		if (serve_render(r, status) == QA_OK)
 			return;
 	}
@@ -320,7 +408,8 @@ serve_handle(const struct http_input *in, const struct route *routes,
 	req.resp.headers = &resp_headers;
 	req.resp.body = &resp_body;
 
-	if ((er = http_request_parse(&req, in)) == QA_OK)
+	if ((er = http_request_parse(&req, in)) == QA_OK &&
+	    (er = auth_load(&req)) == QA_OK)
 		er = serve_dispatch(&req, routes, n);
 	if (er == QA_OK && resp_body.oom)
 		er = QA_ESYS;
@@ -397,6 +486,8 @@ serve_run(const char *program, const struct route *routes, size_t n)
 		if (fwrite(resp_out.data, 1, resp_out.len, stdout) !=
 		    resp_out.len || fflush(stdout) != 0)
 			rc = 1;
+		fclose(stdout);
+		run_after();
 		serve_fini();
 		return rc;
 	}
@@ -425,6 +516,7 @@ serve_run(const char *program, const struct route *routes, size_t n)
 		    (int)resp_out.len, fr.out) < 0)
 			fprintf(stderr, "%s: write failed\n", program);
 		FCGX_Finish_r(&fr);
+		run_after();
 	}
 	FCGX_Free(&fr, 1);
 	serve_fini();

@@ -45,7 +45,10 @@ int		 serve_init(const char *program);
 void		 serve_fini(void);
 struct tpl	*serve_page(struct qa_request *, const char *file,
 		    const char *title);
+struct tpl	*serve_page_form(struct qa_request *, const char *file,
+		    const char *title);
 enum qa_err	 serve_render(struct qa_request *, int status);
+void		 serve_after(struct qa_request *, void (*)(void *), void *);
 void		 serve_handle(const struct http_input *, const struct route *,
 		    size_t, struct buf *out);
 

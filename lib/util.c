@@ -133,3 +133,15 @@ util_isotime(struct arena *a, int64_t then)
 		return arena_strdup(a, "1970-01-01T00:00:00Z");
 	return arena_strdup(a, s);
 }
+
+/* Number of UTF-8 code points in s (which must be valid UTF-8). */
+size_t
+util_utf8_len(const char *s)
+{
+	size_t	 n = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xc0) != 0x80)
+			n++;
+	return n;
+}

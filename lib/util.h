@@ -15,5 +15,6 @@ char	*util_points(struct arena *, int64_t points);
 char	*util_ago(struct arena *, int64_t then, int64_t now);
 char	*util_isotime(struct arena *, int64_t t);
 const char *util_plural(int64_t n, const char *one, const char *many);
+size_t	 util_utf8_len(const char *);
 
 #endif /* !UTIL_H */

@@ -20,7 +20,8 @@ CREATE TABLE users (
 	qcount		INTEGER NOT NULL DEFAULT 0,
 	acount		INTEGER NOT NULL DEFAULT 0,
 	created		INTEGER NOT NULL,
-	last_seen	INTEGER
+	last_seen	INTEGER,
+	email_confirmed	INTEGER NOT NULL DEFAULT 0
 );
 CREATE UNIQUE INDEX users_email ON users(email) WHERE email IS NOT NULL;
 CREATE INDEX users_points ON users(points DESC, id);
@@ -34,17 +35,22 @@ CREATE TABLE sessions (
 	last_used	INTEGER NOT NULL,
 	expires		INTEGER NOT NULL,
 	ip		TEXT,
-	user_agent	TEXT
+	user_agent	TEXT,
+	idle		INTEGER NOT NULL DEFAULT 7200	-- seconds
 );
 CREATE INDEX sessions_user ON sessions(user_id);
+CREATE INDEX sessions_expires ON sessions(expires);
 
-CREATE TABLE password_resets (
+-- Single-use tokens mailed to a user: password reset, email confirmation.
+CREATE TABLE user_tokens (
 	token_hash	BLOB PRIMARY KEY,
+	kind		TEXT NOT NULL CHECK (kind IN ('reset', 'confirm')),
 	user_id		INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
 	created		INTEGER NOT NULL,
 	expires		INTEGER NOT NULL,
 	used		INTEGER NOT NULL DEFAULT 0
 ) WITHOUT ROWID;
+CREATE INDEX user_tokens_user ON user_tokens(user_id);
 
 -- Nested up to four levels; qcount counts visible questions in the
 -- category and all its descendants.
@@ -115,6 +121,7 @@ CREATE INDEX posts_q_category ON posts(category_id, created DESC)
 CREATE INDEX posts_parent ON posts(parent_id, type, created);
 CREATE INDEX posts_user ON posts(user_id, type, created DESC);
 CREATE INDEX posts_status ON posts(status, created) WHERE status <> 1;
+CREATE INDEX posts_edited_by ON posts(edited_by) WHERE edited_by IS NOT NULL;
 
 -- Every edit of a post, revision 1 being the original text.
 CREATE TABLE revisions (
@@ -130,6 +137,7 @@ CREATE TABLE revisions (
 	tags		TEXT NOT NULL DEFAULT '',
 	UNIQUE (post_id, rev)
 );
+CREATE INDEX revisions_user ON revisions(user_id);
 
 CREATE TABLE tags (
 	id		INTEGER PRIMARY KEY,
@@ -167,6 +175,8 @@ CREATE TABLE points_log (
 	created		INTEGER NOT NULL
 );
 CREATE INDEX points_log_user ON points_log(user_id, created DESC);
+CREATE INDEX points_log_actor ON points_log(actor_id)
+	WHERE actor_id IS NOT NULL;
 
 CREATE TABLE flags (
 	id		INTEGER PRIMARY KEY,
@@ -179,6 +189,7 @@ CREATE TABLE flags (
 	UNIQUE (post_id, user_id)
 );
 CREATE INDEX flags_open ON flags(created) WHERE resolved = 0;
+CREATE INDEX flags_user ON flags(user_id);
 
 -- Who hears about new activity on a question: an account or an email.
 CREATE TABLE subscriptions (
@@ -191,6 +202,8 @@ CREATE TABLE subscriptions (
 	CHECK (user_id IS NOT NULL OR email IS NOT NULL)
 );
 CREATE INDEX subscriptions_post ON subscriptions(post_id);
+CREATE INDEX subscriptions_user ON subscriptions(user_id)
+	WHERE user_id IS NOT NULL;
 
 CREATE TABLE outbox (
 	id		INTEGER PRIMARY KEY,
@@ -216,6 +229,7 @@ CREATE TABLE audit (
 	created		INTEGER NOT NULL
 );
 CREATE INDEX audit_created ON audit(created DESC);
+CREATE INDEX audit_actor ON audit(actor_id) WHERE actor_id IS NOT NULL;
 
 CREATE TABLE ip_blocks (
 	id		INTEGER PRIMARY KEY,
@@ -230,6 +244,7 @@ CREATE TABLE ratelimits (
 	key		TEXT NOT NULL,
 	window		INTEGER NOT NULL,
 	count		INTEGER NOT NULL DEFAULT 0,
+	last		INTEGER NOT NULL DEFAULT 0,
 	PRIMARY KEY (key, window)
 ) WITHOUT ROWID;
 
@@ -243,7 +258,10 @@ INSERT INTO settings (key, value) VALUES
 	('site_tagline', 'Questions and answers'),
 	('welcome', 'Welcome to fastqa, where you can ask questions and receive answers from other members of the community.'),
 	('anon_posting', '1'),
-	('page_size', '20');
+	('page_size', '20'),
+	('csrf_secret', lower(hex(randomblob(32)))),
+	('confirm_email', '0'),
+	('register_open', '1');
 
 -- Full-text index over questions: title, plain body text and tags.
 CREATE VIRTUAL TABLE posts_fts USING fts5(
@@ -251,4 +269,4 @@ CREATE VIRTUAL TABLE posts_fts USING fts5(
 	tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;

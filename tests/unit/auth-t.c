@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "auth.h"
+#include "user.h"
 #include "tap.h"
 
 /*
@@ -27,7 +28,7 @@ main(void)
 	const char	*pw = "correct horse battery staple";
 	char		*last;
 
-	plan(22);
+	plan(34);
 
 	/* Default parameters: OWASP's minimum. */
 	ok(auth_password_hash(pw, h1, sizeof(h1)) == QA_OK, "hash ok");
@@ -91,5 +92,48 @@ main(void)
 	ok(auth_random(r1, sizeof(r1)) == QA_OK &&
 	    auth_random(r2, sizeof(r2)) == QA_OK &&
 	    memcmp(r1, r2, sizeof(r1)) != 0, "random bytes differ");
+
+	/* Unknown accounts cost a verify and always fail. */
+	is_int(auth_password_dummy(pw), QA_EFORBIDDEN, "dummy verify fails");
+	is_int(auth_password_dummy("not a password"), QA_EFORBIDDEN,
+	    "even with the dummy's own password");
+
+	/* Tokens. */
+	{
+		char		 t1[AUTH_TOKEN_LEN + 1], t2[AUTH_TOKEN_LEN + 1];
+		unsigned char	 raw1[32], raw2[32], h[32];
+
+		auth_token_new(t1, raw1);
+		auth_token_new(t2, raw2);
+		ok(strlen(t1) == AUTH_TOKEN_LEN && strspn(t1, "ABCDEFGHIJKLMNOP"
+		    "QRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_") ==
+		    AUTH_TOKEN_LEN, "token is 43 base64url characters");
+		ok(strcmp(t1, t2) != 0, "tokens differ");
+		auth_sha256("abc", 3, h);
+		ok(h[0] == 0xba && h[1] == 0x78 && h[31] == 0xad,
+		    "SHA-256 of abc");
+	}
+
+	/* Permissions: the one table. */
+	{
+		struct user	 u = { .level = USER_REGISTERED };
+
+		ok(auth_can(NULL, AUTH_ASK) && auth_can(NULL, AUTH_ANSWER),
+		    "visitors may ask and answer (anonymous posting on)");
+		ok(!auth_can(NULL, AUTH_VOTE) && !auth_can(NULL, AUTH_EDIT_OWN),
+		    "visitors may not vote or edit");
+		ok(auth_can(&u, AUTH_VOTE) && !auth_can(&u, AUTH_EDIT_ANY),
+		    "registered users vote but do not edit others");
+		u.level = USER_EDITOR;
+		ok(auth_can(&u, AUTH_EDIT_ANY) && !auth_can(&u, AUTH_MODERATE),
+		    "editors edit, do not moderate");
+		u.level = USER_MODERATOR;
+		ok(auth_can(&u, AUTH_MODERATE) && !auth_can(&u, AUTH_ADMIN),
+		    "moderators moderate, do not administer");
+		u.level = USER_SUPER;
+		ok(auth_can(&u, AUTH_ADMIN), "super users administer");
+		u.blocked = true;
+		ok(!auth_can(&u, AUTH_ASK), "blocked users post nothing");
+	}
 	return done();
 }

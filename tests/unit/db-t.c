@@ -95,13 +95,13 @@ main(void)
 	int64_t			 cnt;
 	enum qa_err		 er;
 	const struct db_migration good[] = {
-		{ 2, "002-test", "CREATE TABLE extra (x INTEGER);"
+		{ 901, "901-test", "CREATE TABLE extra (x INTEGER);"
 		    "INSERT INTO extra VALUES (42);" },
-		{ 3, "003-more", "ALTER TABLE extra ADD COLUMN y TEXT;" },
+		{ 902, "902-more", "ALTER TABLE extra ADD COLUMN y TEXT;" },
 	};
 	const struct db_migration bad[] = {
-		{ 4, "004-ok", "CREATE TABLE t4 (x);" },
-		{ 5, "005-broken", "CREATE TABLE t5 (x); SELECT nonsense();" },
+		{ 903, "903-ok", "CREATE TABLE t4 (x);" },
+		{ 904, "904-broken", "CREATE TABLE t5 (x); SELECT nonsense();" },
 	};
 
 	plan(33);
@@ -192,14 +192,14 @@ main(void)
 	/* Migrations on an existing database keep its data. */
 	db_close(db);
 	ok(db_open(path, 0, &db) == QA_OK, "reopen");
-	ok(db_migrate(db, good, 2) == QA_OK && db_version(db) == 3 &&
+	ok(db_migrate(db, good, 2) == QA_OK && db_version(db) == 902 &&
 	    count(db, "SELECT x FROM extra") == 42 &&
 	    count(db, "SELECT count(*) FROM settings WHERE key = 'k'") == 1,
 	    "migrations applied, data kept");
-	ok(db_migrate(db, good, 2) == QA_OK && db_version(db) == 3 &&
+	ok(db_migrate(db, good, 2) == QA_OK && db_version(db) == 902 &&
 	    count(db, "SELECT count(*) FROM extra") == 1,
 	    "applied migrations are not run again");
-	ok(db_migrate(db, bad, 2) != QA_OK && db_version(db) == 4,
+	ok(db_migrate(db, bad, 2) != QA_OK && db_version(db) == 903,
 	    "a failed migration stops at the last good version");
 	ok(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 't5'")
 	    == 0, "a failed migration is rolled back");

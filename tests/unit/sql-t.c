@@ -10,7 +10,10 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "auth.h"
 #include "category.h"
+#include "notify.h"
+#include "ratelimit.h"
 #include "post.h"
 #include "recount.h"
 #include "tag.h"
@@ -29,6 +32,10 @@ static const struct table tables[] = {
 	{ "tag", tag_statements, 1 },
 	{ "category", category_statements, 1 },
 	{ "recount", recount_statements, 0 },
+	{ "auth", auth_statements, 1 },
+	{ "ratelimit", ratelimit_statements, 0 },
+	{ "notify", notify_statements, 0 },
+	{ "user_purge", user_purge_statements, 0 },
 };
 
 /* Tables small enough to read whole on a page. */
