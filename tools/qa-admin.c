@@ -29,6 +29,7 @@
 #include "db.h"
 #include "demo.h"
 #include "markdown.h"
+#include "notify.h"
 #include "qa.h"
 #include "recount.h"
 
@@ -166,6 +167,7 @@ usage(void)
 	    "  reindex                 re-render every post and rebuild the "
 	    "search index\n"
 	    "  recount                 recompute every counter\n"
+	    "  send-mail [--max N]     send up to N (100) pending mails\n"
 	    "  help                    this text\n"
 	    "LEVEL is registered, expert, editor, moderator, admin or super."
 	    "\n"
@@ -836,6 +838,63 @@ cmd_recount(const char *path, int argc, char **argv)
 	return er;
 }
 
+/*
+ * send-mail [--max N]: send up to N (default 100, at most 100000) due
+ * mails of the outbox with the configuration's sendmail and mail_from
+ * (lib/notify.c), then print "sent N, failed M, pending P" (and how many
+ * of the pending were given up).  A mail that fails stays pending for a
+ * later run, so for cron only a database or configuration failure is an
+ * error.
+ */
+static enum qa_err
+cmd_send_mail(const char *path, int argc, char **argv)
+{
+	struct config	*cfg;
+	struct db	*db = NULL;
+	const char	*maxarg = NULL;
+	char		*end;
+	long		 max = 100;
+	int64_t		 pending = 0, given_up = 0;
+	int		 i, sent = 0, failed = 0;
+	enum qa_err	 er;
+
+	for (i = 1; i < argc; i++)
+		if (option(argc, argv, &i, "--max", &maxarg) <= 0)
+			return QA_EUSAGE;
+	if (maxarg != NULL) {
+		errno = 0;
+		max = strtol(maxarg, &end, 10);
+		if (errno != 0 || end == maxarg || *end != '\0' || max < 1 ||
+		    max > 100000) {
+			fprintf(stderr, "qa-admin: bad --max \"%s\" (1 to "
+			    "100000)\n", maxarg);
+			return QA_EINVALID;
+		}
+	}
+	if ((cfg = config_open_default()) == NULL) {
+		fprintf(stderr, "qa-admin: cannot read the configuration\n");
+		return QA_ESYS;
+	}
+	if ((er = open_db(path, false, &db)) != QA_OK)
+		goto out;
+	if ((er = notify_send(db, cfg, (int64_t)time(NULL), (int)max, &sent,
+	    &failed)) == QA_OK)
+		er = notify_pending(db, &pending, &given_up);
+	if (er != QA_OK)
+		fprintf(stderr, "qa-admin: send-mail stopped after sending "
+		    "%d (%d failed)\n", sent, failed);
+	else if (given_up > 0)
+		printf("sent %d, failed %d, pending %lld (%lld given up)\n",
+		    sent, failed, (long long)pending, (long long)given_up);
+	else
+		printf("sent %d, failed %d, pending %lld\n", sent, failed,
+		    (long long)pending);
+out:
+	db_close(db);
+	config_free(cfg);
+	return er;
+}
+
 struct command {
 	const char	*name;
 	enum qa_err	(*fn)(const char *path, int argc, char **argv);
@@ -849,6 +908,7 @@ static const struct command commands[] = {
 	{ "demo",		cmd_demo },
 	{ "reindex",		cmd_reindex },
 	{ "recount",		cmd_recount },
+	{ "send-mail",		cmd_send_mail },
 };
 
 /*
