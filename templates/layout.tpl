@@ -23,7 +23,14 @@
 </nav>
 <div class="account">
 <a class="button" href="/ask">Ask a question</a>
-<a href="/login">Log in</a>
+{{#SIGNED_IN}}<a href="{{USER_URL}}">{{HANDLE}}</a>
+<a href="/account">Account</a>
+<form class="logout" method="post" action="/logout">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<button type="submit" class="link">Log out</button>
+</form>{{/SIGNED_IN}}
+{{#SIGNED_OUT}}<a href="/login">Log in</a>
+<a href="/register">Register</a>{{/SIGNED_OUT}}
 </div>
 </div>
 </header>
