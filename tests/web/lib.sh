@@ -8,14 +8,24 @@
 #
 # TAP:     plan N | done_testing, ok STATUS DESC, is GOT WANT DESC,
 #          like TEXT ERE DESC, unlike TEXT ERE DESC, diag MSG..., skip DESC,
-#          bail MSG
-# Site:    site_init       temp dir, config file, database (init + demo)
+#          skip_all REASON, bail MSG
+# Site:    site_init       temp dir, config file, mock sendmail, database
+#                          (init + demo)
 #          site_sql SQL    run SQL on the site's database (sqlite3)
-#          nginx_start     spawn-fcgi (view) + nginx on 127.0.0.1:$PORT
-#          cgi_run ...     one plain-CGI request to cgi-bin/view
-# Fetch:   fetch METHOD URI   through the mode in $WEB_MODE (nginx or cgi);
-#          sets STATUS and the files $HDRS and $BODY; header NAME prints a
-#          response header's value.
+#          nginx_start     every built program under spawn-fcgi, each on
+#                          its own socket, + nginx on 127.0.0.1:$PORT
+#          cgi_program PATH  the program that answers PATH (the URL map)
+#          cgi_run ...     one plain-CGI request to the program for a path
+#          conf_set KEY VALUE    change the config file (before a start)
+#          programs_restart      restart the programs behind nginx
+#          mail_count, mail_wait N, mail_last   the mock sendmail's mbox
+# Fetch:   fetch METHOD URI [BODY]   through the mode in $WEB_MODE (nginx
+#          or cgi); sets STATUS and the files $HDRS and $BODY; header NAME
+#          prints a response header's value, set_cookie NAME the
+#          Set-Cookie line of cookie NAME.  A cookie jar is used when $JAR
+#          names a file (jar_cookie NAME reads it), extra request headers
+#          come from the array REQ_HEADERS ("Name: value"), and, for CGI
+#          only, extra environment from the array CGI_ENV ("HTTPS=on").
 
 : "${top_srcdir:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
@@ -23,6 +33,37 @@ export top_srcdir top_builddir
 
 VIEW=$top_builddir/cgi-bin/view
 QA_ADMIN=$top_builddir/tools/qa-admin
+
+# The programs in cgi-bin, view first.  nginx_start starts each one that
+# is built; the others' URLs answer 502 behind nginx.
+PROGRAMS="view login ask answer vote moderate"
+
+# For the patterns of cgi_program: +([0-9]) is "one or more digits".
+shopt -s extglob
+
+# cgi_program PATH: the program that answers the URL path PATH: the URL
+# map of deploy/nginx/fastqa.conf.in as a shell function, for plain CGI.
+# Change both together (and POST_ROUTES in accounts.t's CSRF checks).
+cgi_program() {
+	case $1 in
+	/login | /logout | /register | /account | /account/* | /forgot | \
+	    /reset | /confirm)
+		echo login ;;
+	# Later programs, with their locations in fastqa.conf.in:
+	# /ask)						echo ask ;;
+	# /q/+([0-9])/@(answer|comment) | /a/+([0-9])/comment | \
+	#     /post/+([0-9])/@(edit|revisions))		echo answer ;;
+	# /post/+([0-9])/vote | /q/+([0-9])/accept/+([0-9]))	echo vote ;;
+	# /moderate | /moderate/*)			echo moderate ;;
+	*)
+		echo view ;;
+	esac
+}
+
+# program_built NAME: cgi-bin/NAME is built.
+program_built() {
+	[ -x "$top_builddir/cgi-bin/$1" ]
+}
 
 # --- TAP ---------------------------------------------------------------
 
@@ -74,6 +115,12 @@ bail() {
 	exit 1
 }
 
+# skip_all REASON: the whole script is skipped (a plan of 0 tests).
+skip_all() {
+	echo "1..0 # SKIP $*"
+	exit 0
+}
+
 is() {
 	if [ "$1" = "$2" ]; then
 		ok 0 "$3"
@@ -117,10 +164,16 @@ WEB_TMP=
 SOCK_DIR=
 NGINX_PID=
 PORT=
+BASE=
+SOCKS=
+JAR=
+REQ_HEADERS=()
+CGI_ENV=()
 
-# site_init: make the temp dir with a config file and a demo database.
-# Sets WEB_TMP, DB, CONF and exports FASTQA_CONFIG.  Bails out (failing
-# the test script) if the programs or tools it needs are missing.
+# site_init: make the temp dir with a config file, a mock sendmail and a
+# demo database.  Sets WEB_TMP, DB, CONF, MBOX and exports FASTQA_CONFIG.
+# Bails out (failing the test script) if the programs or tools it needs
+# are missing.
 site_init() {
 	local t
 	for t in "$VIEW" "$QA_ADMIN"; do
@@ -135,17 +188,51 @@ site_init() {
 	trap 'exit 1' HUP INT TERM
 	DB=$WEB_TMP/fastqa.db
 	CONF=$WEB_TMP/fastqa.conf
+	MBOX=$WEB_TMP/mail/outbox.mbox
+	mkdir -p "$WEB_TMP/mail"
+	: > "$MBOX"
+	# The mock sendmail: each message read from stdin is appended to
+	# the mbox after a "From fastqa" line (and ">From " quoting).
+	cat > "$WEB_TMP/sendmail" <<-EOF
+	#!/bin/sh
+	# mock sendmail for the web tests, written by tests/web/lib.sh
+	printf '%s\n' "\$*" >> '$WEB_TMP/mail/args'
+	{
+		printf 'From fastqa %s\n' "\$(date -u '+%a %b %e %T %Y')"
+		sed -e 's/^\(>*From \)/>\1/'
+		printf '\n'
+	} >> '$MBOX'
+	EOF
+	chmod 755 "$WEB_TMP/sendmail"
+	# base_url is the plain-CGI host here; nginx_start sets its port.
 	cat > "$CONF" <<-EOF
 	# written by tests/web/lib.sh
 	db = $DB
 	templates = $top_srcdir/templates
 	log = $WEB_TMP/fastqa.log
+	base_url = http://localhost
+	sendmail = $WEB_TMP/sendmail -t -i
+	argon2_m = 19456
+	argon2_t = 2
+	argon2_p = 1
 	EOF
 	export FASTQA_CONFIG=$CONF
 	"$QA_ADMIN" -d "$DB" init > "$WEB_TMP/init.out" 2>&1 ||
 	    { diag "$(cat "$WEB_TMP/init.out")"; bail "qa-admin init failed"; }
 	"$QA_ADMIN" -d "$DB" demo > "$WEB_TMP/demo.out" 2>&1 ||
 	    { diag "$(cat "$WEB_TMP/demo.out")"; bail "qa-admin demo failed"; }
+}
+
+# conf_set KEY VALUE: set KEY in the site's config file (programs read it
+# when they start).
+conf_set() {
+	local v
+	v=$(sed_quote "$2")
+	if grep -q "^$1 *=" "$CONF"; then
+		sed -i "s|^$1 *=.*|$1 = $v|" "$CONF"
+	else
+		printf '%s = %s\n' "$1" "$2" >> "$CONF"
+	fi
 }
 
 # site_sql SQL: run SQL against the site's database; prints the result
@@ -159,31 +246,84 @@ sed_quote() {
 	printf '%s' "$1" | sed -e 's/[\\|&]/\\&/g'
 }
 
-# nginx_start: start the view program under spawn-fcgi on a unix socket
-# and nginx (from deploy/nginx/fastqa.conf.in) on 127.0.0.1:$PORT, with
-# every pid, log and temporary file inside $WEB_TMP.  Fails the script
-# (not skips it) when nginx or spawn-fcgi is missing.
+# mail_count: how many messages the mock sendmail has taken.
+mail_count() {
+	grep -c '^From fastqa' "$MBOX"
+}
+
+# mail_wait N: wait up to 10 s for the mock sendmail to have taken N
+# messages (the programs send mail after their response); fails if not.
+mail_wait() {
+	local i
+	for i in $(seq 100); do
+		[ "$(mail_count)" -ge "$1" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+# mail_last: the last message in the mbox, without its "From " line.
+mail_last() {
+	awk '/^From fastqa/ { m = ""; next } { m = m $0 "\n" }
+	    END { printf "%s", m }' "$MBOX"
+}
+
+# programs_start SOCKDIR: each built program of $PROGRAMS as a FastCGI
+# daemon under spawn-fcgi on SOCKDIR/PROG.sock, pid in $WEB_TMP/PROG.pid.
+programs_start() {
+	local p
+	for p in $PROGRAMS; do
+		program_built "$p" || continue
+		"$SPAWN_FCGI" -s "$1/$p.sock" -M 0600 -P "$WEB_TMP/$p.pid" \
+		    -- "$top_builddir/cgi-bin/$p" \
+		    > "$WEB_TMP/spawn-fcgi.out" 2>&1 ||
+		    { diag "$(cat "$WEB_TMP/spawn-fcgi.out")";
+		      bail "spawn-fcgi failed for $p"; }
+	done
+}
+
+# programs_stop: stop the programs that programs_start started.
+programs_stop() {
+	local p
+	for p in $PROGRAMS; do
+		stop_pids $(pids_in "$WEB_TMP/$p.pid")
+		rm -f "$WEB_TMP/$p.pid"
+	done
+}
+
+# programs_restart: stop and start the programs again behind the running
+# nginx, e.g. after a change of settings (each process caches them).
+programs_restart() {
+	programs_stop
+	programs_start "$SOCKS"
+}
+
+# nginx_start: start every built program under spawn-fcgi, each on its
+# own unix socket, and nginx (from deploy/nginx/fastqa.conf.in) on
+# 127.0.0.1:$PORT, with every pid, log and temporary file inside
+# $WEB_TMP.  Sets BASE, SOCKS (the sockets' folder) and the config's
+# base_url.  Fails the script (not
+# skips it) when nginx or spawn-fcgi is missing.
 nginx_start() {
-	local nginx spawn sock user try logdir rundir i
+	local nginx user try logdir rundir i
 	nginx=$(command -v nginx || echo /usr/sbin/nginx)
 	[ -x "$nginx" ] || bail "nginx not installed (apt-get install nginx)"
-	spawn=$(command -v spawn-fcgi || echo /usr/bin/spawn-fcgi)
-	[ -x "$spawn" ] || bail "spawn-fcgi not installed" \
+	SPAWN_FCGI=$(command -v spawn-fcgi || echo /usr/bin/spawn-fcgi)
+	[ -x "$SPAWN_FCGI" ] || bail "spawn-fcgi not installed" \
 	    "(apt-get install spawn-fcgi)"
 	command -v curl >/dev/null || bail "curl not installed" \
 	    "(apt-get install curl)"
 
-	# A unix socket path holds at most 107 bytes: a deep build tree gets
-	# a short folder of its own, removed with the rest.
-	sock=$WEB_TMP/view.sock
-	if [ ${#sock} -gt 100 ]; then
+	# A unix socket path holds at most 107 bytes ("moderate.sock" is the
+	# longest name): a deep build tree gets a short folder of its own,
+	# removed with the rest.
+	SOCKS=$WEB_TMP/run
+	if [ ${#SOCKS} -gt 90 ]; then
 		SOCK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/fastqa.XXXXXX") ||
 		    bail "mktemp failed"
-		sock=$SOCK_DIR/view.sock
+		SOCKS=$SOCK_DIR
 	fi
-	"$spawn" -s "$sock" -M 0600 -P "$WEB_TMP/view.pid" -- "$VIEW" \
-	    > "$WEB_TMP/spawn-fcgi.out" 2>&1 ||
-	    { diag "$(cat "$WEB_TMP/spawn-fcgi.out")"; bail "spawn-fcgi failed"; }
+	mkdir -p "$SOCKS"
 
 	user=
 	if [ "$(id -u)" -eq 0 ]; then
@@ -199,11 +339,16 @@ nginx_start() {
 		if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
 			continue
 		fi
+		# The programs read base_url when they start, so they are
+		# (re)started for each port tried.
+		BASE=http://127.0.0.1:$PORT
+		conf_set base_url "$BASE"
+		programs_start "$SOCKS"
 		sed -e "s|@RUNDIR@|$(sed_quote "$rundir")|g" \
 		    -e "s|@LOGDIR@|$(sed_quote "$logdir")|g" \
 		    -e "s|@LISTEN@|127.0.0.1:$PORT|g" \
 		    -e "s|@STATIC@|$(sed_quote "$top_srcdir/static/")|g" \
-		    -e "s|@VIEW_SOCK@|$(sed_quote "$sock")|g" \
+		    -e "s|@SOCKDIR@|$(sed_quote "$SOCKS")|g" \
 		    -e "s|@USER@|$(sed_quote "$user")|g" \
 		    "$top_srcdir/deploy/nginx/fastqa.conf.in" \
 		    > "$WEB_TMP/nginx.conf"
@@ -219,7 +364,6 @@ nginx_start() {
 			sleep 0.1
 		done
 		if [ -s "$rundir/nginx.pid" ]; then
-			BASE=http://127.0.0.1:$PORT
 			return 0
 		fi
 		if kill -0 "$NGINX_PID" 2>/dev/null; then
@@ -229,6 +373,7 @@ nginx_start() {
 		fi
 		wait "$NGINX_PID" 2>/dev/null
 		NGINX_PID=
+		programs_stop
 		if ! grep -qs 'in use' "$WEB_TMP/nginx.out" \
 		    "$logdir/error.log"; then
 			diag "$(cat "$WEB_TMP/nginx.out" "$logdir/error.log" \
@@ -289,7 +434,7 @@ site_cleanup() {
 		stop_pids "$NGINX_PID"
 		wait "$NGINX_PID" 2>/dev/null
 	fi
-	stop_pids $(pids_in "$WEB_TMP/view.pid")
+	programs_stop
 	if [ "$tap_failed" -gt 0 ] || [ "$rc" -ne 0 ]; then
 		for f in "$WEB_TMP/fastqa.log" "$WEB_TMP/nginx/error.log"; do
 			[ -s "$f" ] || continue
@@ -311,46 +456,107 @@ site_cleanup() {
 
 # --- requests ----------------------------------------------------------
 
-# cgi_run METHOD URI [BODY [CONTENT_TYPE]]: run cgi-bin/view once as plain
-# CGI with a clean environment and write its raw output ("Status: ...\r\n
-# headers\r\n\r\nbody") to stdout.  The body, if any, goes to stdin.
+# cgi_run METHOD URI [BODY [CONTENT_TYPE]]: run the program that answers
+# URI's path (cgi_program) once as plain CGI with a clean environment and
+# write its raw output ("Status: ...\r\nheaders\r\n\r\nbody") to stdout.
+# The body, if any, goes to stdin.  The headers in REQ_HEADERS become
+# HTTP_* variables, the cookies of $JAR (if set) HTTP_COOKIE, and CGI_ENV
+# is added last.
 cgi_run() {
 	local method=$1 uri=$2 body=${3-} ctype=${4-application/x-www-form-urlencoded}
-	local path=${uri%%\?*} query=
+	local path=${uri%%\?*} query= prog h name cookies len
+	local -a env
 	case $uri in
 	*\?*) query=${uri#*\?} ;;
 	esac
+	prog=$top_builddir/cgi-bin/$(cgi_program "$path")
+	env=(PATH="$PATH" FASTQA_CONFIG="$FASTQA_CONFIG"
+	    GATEWAY_INTERFACE=CGI/1.1 SERVER_SOFTWARE=fastqa-test
+	    SERVER_NAME=localhost SERVER_PORT=80 SERVER_ADDR=127.0.0.1
+	    SERVER_PROTOCOL=HTTP/1.1 REQUEST_SCHEME=http
+	    REMOTE_ADDR=127.0.0.1 REMOTE_PORT=40000
+	    REQUEST_METHOD="$method" REQUEST_URI="$uri"
+	    SCRIPT_NAME= PATH_INFO="$path" QUERY_STRING="$query"
+	    HTTP_HOST=localhost)
+	for h in "${REQ_HEADERS[@]}"; do
+		name=HTTP_$(printf '%s' "${h%%:*}" | tr 'a-z-' 'A-Z_')
+		h=${h#*:}
+		env+=("$name=${h# }")
+	done
+	if [ -n "$JAR" ]; then
+		cookies=$(jar_header)
+		[ -n "$cookies" ] && env+=("HTTP_COOKIE=$cookies")
+	fi
+	env+=("${CGI_ENV[@]}")
 	if [ -n "$body" ]; then
-		printf '%s' "$body" | env -i PATH="$PATH" \
-		    FASTQA_CONFIG="$FASTQA_CONFIG" \
-		    GATEWAY_INTERFACE=CGI/1.1 SERVER_SOFTWARE=fastqa-test \
-		    SERVER_NAME=localhost SERVER_PORT=80 SERVER_ADDR=127.0.0.1 \
-		    SERVER_PROTOCOL=HTTP/1.1 REQUEST_SCHEME=http \
-		    REMOTE_ADDR=127.0.0.1 REMOTE_PORT=40000 \
-		    REQUEST_METHOD="$method" REQUEST_URI="$uri" \
-		    SCRIPT_NAME= PATH_INFO="$path" QUERY_STRING="$query" \
-		    HTTP_HOST=localhost \
-		    CONTENT_TYPE="$ctype" CONTENT_LENGTH="${#body}" \
-		    timeout 10 "$VIEW"
+		len=$(printf '%s' "$body" | wc -c | tr -d ' ')
+		printf '%s' "$body" | env -i "${env[@]}" \
+		    CONTENT_TYPE="$ctype" CONTENT_LENGTH="$len" \
+		    timeout 10 "$prog"
 	else
-		env -i PATH="$PATH" FASTQA_CONFIG="$FASTQA_CONFIG" \
-		    GATEWAY_INTERFACE=CGI/1.1 SERVER_SOFTWARE=fastqa-test \
-		    SERVER_NAME=localhost SERVER_PORT=80 SERVER_ADDR=127.0.0.1 \
-		    SERVER_PROTOCOL=HTTP/1.1 REQUEST_SCHEME=http \
-		    REMOTE_ADDR=127.0.0.1 REMOTE_PORT=40000 \
-		    REQUEST_METHOD="$method" REQUEST_URI="$uri" \
-		    SCRIPT_NAME= PATH_INFO="$path" QUERY_STRING="$query" \
-		    HTTP_HOST=localhost \
-		    timeout 10 "$VIEW" < /dev/null
+		env -i "${env[@]}" timeout 10 "$prog" < /dev/null
 	fi
 }
 
-# fetch METHOD URI: one request through $WEB_MODE.  Sets STATUS (the
-# number, or 000 when there was no valid answer), $HDRS (a file with one
-# "Name: value" per line, CRs removed, no status line) and $BODY (a file
-# with the body).  Returns 0 when a response came back.
+# The cookie jar, $JAR: curl's file format (tab-separated: domain, tail
+# match, path, secure, expiry, name, value; "#HttpOnly_" before the domain
+# of HttpOnly cookies), written by curl behind nginx and by jar_update
+# for plain CGI.
+
+# jar_cookie NAME: the value of cookie NAME in $JAR, or nothing.
+jar_cookie() {
+	[ -s "$JAR" ] || return 0
+	awk -F '\t' -v n="$1" '
+	/^#HttpOnly_/ { sub(/^#HttpOnly_/, "") }
+	/^#/ || NF < 7 { next }
+	$6 == n { v = $7 }
+	END { printf "%s", v }' "$JAR"
+}
+
+# jar_header: the cookies of $JAR as a Cookie header's value.
+jar_header() {
+	[ -s "$JAR" ] || return 0
+	awk -F '\t' '
+	/^#HttpOnly_/ { sub(/^#HttpOnly_/, "") }
+	/^#/ || NF < 7 { next }
+	{ printf "%s%s=%s", sep, $6, $7; sep = "; " }' "$JAR"
+}
+
+# jar_update: take the last response's Set-Cookie headers into $JAR (for
+# plain CGI; curl keeps its own).  A cookie with Max-Age <= 0, an Expires
+# in 1970 or an empty value is removed.
+jar_update() {
+	local line name value attrs
+	[ -n "$JAR" ] || return 0
+	touch "$JAR"
+	while IFS= read -r line; do
+		line=${line#*:}
+		line=${line# }
+		name=${line%%=*}
+		value=${line#*=}
+		value=${value%%;*}
+		attrs=${line#*;}
+		[ "$attrs" = "$line" ] && attrs=
+		awk -F '\t' -v n="$name" '{ l = $0; sub(/^#HttpOnly_/, "") }
+		    $6 != n { print l }' "$JAR" > "$JAR.new"
+		mv "$JAR.new" "$JAR"
+		if [ -n "$value" ] && ! printf '%s' "$attrs" | grep -Eqi \
+		    'max-age=(-|0 *(;|$))|expires=[^;]*1970'; then
+			printf 'localhost\tFALSE\t/\tFALSE\t0\t%s\t%s\n' \
+			    "$name" "$value" >> "$JAR"
+		fi
+	done < <(grep -i '^set-cookie:' "$HDRS")
+}
+
+# fetch METHOD URI [BODY]: one request through $WEB_MODE, with BODY (if
+# given) as an urlencoded form, the cookies of $JAR if set, and the
+# headers of REQ_HEADERS.  Sets STATUS (the number, or 000 when there
+# was no valid answer), $HDRS (a file with one "Name: value" per line,
+# CRs removed, no status line) and $BODY (a file with the body).  Returns
+# 0 when a response came back.
 fetch() {
-	local method=$1 uri=$2 rc
+	local method=$1 uri=$2 rc h
+	local -a args
 	HDRS=$WEB_TMP/resp.headers
 	BODY=$WEB_TMP/resp.body
 	RAW=$WEB_TMP/resp.raw
@@ -367,19 +573,26 @@ fetch() {
 			STATUS=$(head -n 1 "$HDRS" | awk '{ print $2 }')
 			sed -i '1d' "$HDRS"
 			return 0
-		else
-			curl -sS -X "$method" --max-time 10 -D "$RAW" \
-			    -o "$BODY" "$BASE$uri"
 		fi
+		args=()
+		for h in "${REQ_HEADERS[@]}"; do
+			args+=(-H "$h")
+		done
+		[ -n "$JAR" ] && args+=(-b "$JAR" -c "$JAR")
+		[ $# -ge 3 ] && args+=(--data-binary "$3" -H \
+		    'Content-Type: application/x-www-form-urlencoded')
+		curl -sS -X "$method" --max-time 10 -D "$RAW" \
+		    -o "$BODY" "${args[@]}" "$BASE$uri"
 		rc=$?
 		[ $rc -eq 0 ] || { diag "curl $method $uri: exit $rc"; return 1; }
 		STATUS=$(head -n 1 "$RAW" | awk '{ print $2 }')
 		sed -e '1d' -e 's/\r$//' -e '/^$/d' "$RAW" > "$HDRS"
 		;;
 	cgi)
-		cgi_run "$method" "$uri" > "$RAW" 2> "$WEB_TMP/cgi.err"
+		cgi_run "$method" "$uri" "${3-}" > "$RAW" 2> "$WEB_TMP/cgi.err"
 		rc=$?
-		[ $rc -eq 0 ] || { diag "view as CGI, $method $uri: exit $rc" \
+		[ $rc -eq 0 ] || { diag "$(cgi_program "${uri%%\?*}") as CGI," \
+		    "$method $uri: exit $rc" \
 		    "$(head -c 500 "$WEB_TMP/cgi.err")"; return 1; }
 		cgi_split "$RAW" "$HDRS" "$BODY" || return 1
 		STATUS=$(sed -n 's/^[Ss]tatus: *\([0-9][0-9][0-9]\).*/\1/p' \
@@ -393,6 +606,7 @@ fetch() {
 			fi
 		fi
 		sed -i '/^[Ss]tatus:/d' "$HDRS"
+		jar_update
 		;;
 	*)
 		bail "WEB_MODE must be nginx or cgi"
@@ -451,5 +665,16 @@ header() {
 	{ i = index($0, ":"); if (i == 0) next
 	  if (tolower(substr($0, 1, i - 1)) == n) {
 		v = substr($0, i + 1); sub(/^[ \t]+/, "", v); print v; exit } }
+	' "$HDRS"
+}
+
+# set_cookie NAME: the last response's Set-Cookie line for cookie NAME
+# (without "Set-Cookie: "), or nothing.
+set_cookie() {
+	awk -v n="$1" '
+	{ i = index($0, ":"); if (i == 0) next
+	  if (tolower(substr($0, 1, i - 1)) != "set-cookie") next
+	  v = substr($0, i + 1); sub(/^[ \t]+/, "", v)
+	  if (index(v, n "=") == 1) { print v; exit } }
 	' "$HDRS"
 }
