@@ -366,17 +366,6 @@ auth_statements(void)
 	return &auth_stmts;
 }
 
-/* Run a statement that returns no rows; QA_OK or the mapped error. */
-static enum qa_err
-step_done(struct db *db, sqlite3_stmt *st, const char *where)
-{
-	int	 rc;
-
-	rc = sqlite3_step(st);
-	db_done(st);
-	return rc == SQLITE_DONE ? QA_OK : db_err(db, rc, where);
-}
-
 /* Add a Set-Cookie header with the attributes every cookie of ours has. */
 static void
 set_cookie(struct qa_request *req, const char *name, const char *value,
@@ -430,7 +419,7 @@ auth_login(struct qa_request *req, int64_t user_id, bool remember)
 	db_bind_text(st, 6, req->remote_addr);
 	db_bind_text(st, 7, req->user_agent);
 	sqlite3_bind_int64(st, 8, remember ? AUTH_ABSOLUTE : AUTH_IDLE);
-	if ((er = step_done(db, st, "auth_login")) != QA_OK)
+	if ((er = db_run(db, st, "auth_login")) != QA_OK)
 		return er;
 	req->session_id = sqlite3_last_insert_rowid(db_handle(db));
 	memcpy(req->session_csrf, csrf, sizeof(csrf));
@@ -459,7 +448,7 @@ auth_logout(struct qa_request *req)
 		    == NULL)
 			return QA_ESYS;
 		sqlite3_bind_int64(st, 1, req->session_id);
-		if ((er = step_done(db, st, "auth_logout")) != QA_OK)
+		if ((er = db_run(db, st, "auth_logout")) != QA_OK)
 			return er;
 	}
 	set_cookie(req, AUTH_COOKIE, "", 0);
@@ -480,7 +469,7 @@ auth_logout_all(struct db *db, int64_t user_id, int64_t except_session)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, user_id);
 	sqlite3_bind_int64(st, 2, except_session);
-	return step_done(db, st, "auth_logout_all");
+	return db_run(db, st, "auth_logout_all");
 }
 
 /* Delete sessions past their absolute expiry. */
@@ -492,7 +481,7 @@ auth_sessions_purge(struct db *db, int64_t now)
 	if ((st = db_stmt(db, &auth_stmts, AUTH_STMT_SESSION_PURGE)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, now);
-	return step_done(db, st, "auth_sessions_purge");
+	return db_run(db, st, "auth_sessions_purge");
 }
 
 /*
@@ -553,7 +542,7 @@ auth_load(struct qa_request *req)
 		else {
 			sqlite3_bind_int64(st, 1, id);
 			sqlite3_bind_int64(st, 2, req->now);
-			er = step_done(db, st, "auth_load");
+			er = db_run(db, st, "auth_load");
 		}
 		/* A busy database must not log anyone out: go on. */
 		if (er != QA_OK && er != QA_EBUSY)

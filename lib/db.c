@@ -157,6 +157,20 @@ db_stmt(struct db *db, struct db_stmts *t, size_t which)
 	return t->cache[which];
 }
 
+/*
+ * Step a bound statement that returns no rows (INSERT, UPDATE, DELETE),
+ * then reset it.  QA_OK, or the error mapped by db_err() with where.
+ */
+enum qa_err
+db_run(struct db *db, sqlite3_stmt *st, const char *where)
+{
+	int	 rc;
+
+	rc = sqlite3_step(st);
+	db_done(st);
+	return rc == SQLITE_DONE ? QA_OK : db_err(db, rc, where);
+}
+
 /* Reset a statement and clear its bindings; NULL does nothing. */
 void
 db_done(sqlite3_stmt *st)

@@ -56,6 +56,7 @@ enum qa_err	 db_err(struct db *, int rc, const char *where);
 
 sqlite3_stmt	*db_stmt(struct db *, struct db_stmts *, size_t which);
 void		 db_done(sqlite3_stmt *);
+enum qa_err	 db_run(struct db *, sqlite3_stmt *, const char *where);
 enum qa_err	 db_exec(struct db *, const char *sql);
 enum qa_err	 db_one(struct db *, sqlite3_stmt *, struct arena *,
 		    enum qa_err (*)(struct arena *, sqlite3_stmt *, void *),

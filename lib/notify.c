@@ -169,7 +169,6 @@ notify_queue(struct db *db, const char *to, const char *subject,
 {
 	sqlite3_stmt	*st;
 	size_t		 slen = strlen(subject), blen = strlen(body);
-	int		 rc;
 
 	if (!address_valid(to) || slen == 0 || slen > NOTIFY_SUBJECT_MAX ||
 	    !http_utf8_valid(subject, slen, false) ||
@@ -181,9 +180,7 @@ notify_queue(struct db *db, const char *to, const char *subject,
 	db_bind_text(st, 2, subject);
 	db_bind_text(st, 3, body);
 	sqlite3_bind_int64(st, 4, now);
-	rc = sqlite3_step(st);
-	db_done(st);
-	return rc == SQLITE_DONE ? QA_OK : db_err(db, rc, "notify_queue");
+	return db_run(db, st, "notify_queue");
 }
 
 /*
@@ -641,10 +638,7 @@ claim(struct db *db, struct arena *a, int64_t now, int64_t *c_created,
 	}
 	sqlite3_bind_int64(st, 1, ml->id);
 	db_bind_text(st, 2, NOTIFY_CLAIMED);
-	rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE)
-		er = db_err(db, rc, "notify_send: claim");
+	er = db_run(db, st, "notify_send: claim");
 out:
 	if (er == QA_OK)
 		er = db_tx_commit(db);
@@ -668,7 +662,6 @@ record(struct db *db, int64_t id, int64_t now, const char *why,
 {
 	sqlite3_stmt	*st;
 	enum qa_err	 er;
-	int		 rc;
 
 	if ((er = db_tx_begin(db)) != QA_OK)
 		return er;
@@ -684,10 +677,7 @@ record(struct db *db, int64_t id, int64_t now, const char *why,
 		db_bind_text(st, 2, why);
 		sqlite3_bind_int(st, 3, permanent ? NOTIFY_MAX_ATTEMPTS : 0);
 	}
-	rc = sqlite3_step(st);
-	db_done(st);
-	if (rc != SQLITE_DONE)
-		er = db_err(db, rc, "notify_send: record");
+	er = db_run(db, st, "notify_send: record");
 out:
 	if (er == QA_OK)
 		er = db_tx_commit(db);

@@ -90,16 +90,13 @@ enum qa_err
 ratelimit_hit(struct db *db, const char *key, int64_t period, int64_t now)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	if ((st = db_stmt(db, &rl_stmts, RL_STMT_HIT)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, window_of(now, period));
 	sqlite3_bind_int64(st, 3, now);
-	rc = sqlite3_step(st);
-	db_done(st);
-	return rc == SQLITE_DONE ? QA_OK : db_err(db, rc, "ratelimit_hit");
+	return db_run(db, st, "ratelimit_hit");
 }
 
 /* Forget every window of key (e.g. failures, after a good login). */
@@ -107,14 +104,11 @@ enum qa_err
 ratelimit_clear(struct db *db, const char *key)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	if ((st = db_stmt(db, &rl_stmts, RL_STMT_CLEAR)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	db_done(st);
-	return rc == SQLITE_DONE ? QA_OK : db_err(db, rc, "ratelimit_clear");
+	return db_run(db, st, "ratelimit_clear");
 }
 
 /* Delete windows that started more than a day before now. */
@@ -122,14 +116,11 @@ enum qa_err
 ratelimit_purge(struct db *db, int64_t now)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
 
 	if ((st = db_stmt(db, &rl_stmts, RL_STMT_PURGE)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, now - 86400);
-	rc = sqlite3_step(st);
-	db_done(st);
-	return rc == SQLITE_DONE ? QA_OK : db_err(db, rc, "ratelimit_purge");
+	return db_run(db, st, "ratelimit_purge");
 }
 
 /*

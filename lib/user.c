@@ -322,23 +322,6 @@ user_count(struct db *db, int64_t offset, int64_t cap, int64_t *count)
 }
 
 /*
- * Step a statement that returns no rows, whose parameters the caller
- * bound, then reset it.  Returns QA_OK, or the database error mapped by
- * db_err() (a constraint is QA_ECONFLICT) with `where` in the log line.
- */
-static enum qa_err
-step_done(struct db *db, sqlite3_stmt *st, const char *where)
-{
-	enum qa_err	 er = QA_OK;
-	int		 rc;
-
-	if ((rc = sqlite3_step(st)) != SQLITE_DONE)
-		er = db_err(db, rc, where);
-	db_done(st);
-	return er;
-}
-
-/*
  * Run statement `which` of table t with ?1 bound to id and nothing
  * else, for the statements that take only a user id.
  */
@@ -351,7 +334,7 @@ run_id(struct db *db, struct db_stmts *t, size_t which, int64_t id,
 	if ((st = db_stmt(db, t, which)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, id);
-	return step_done(db, st, where);
+	return db_run(db, st, where);
 }
 
 /*
@@ -382,7 +365,7 @@ user_create(struct db *db, const char *handle, const char *email,
 		return QA_ESYS;
 	}
 	sqlite3_bind_int64(st, 5, now);
-	if ((er = step_done(db, st, "user_create")) == QA_OK)
+	if ((er = db_run(db, st, "user_create")) == QA_OK)
 		*id = sqlite3_last_insert_rowid(db_handle(db));
 	return er;
 }
@@ -473,7 +456,7 @@ token_revoke(struct db *db, int64_t id, const char *kind)
 		db_done(st);
 		return QA_ESYS;
 	}
-	return step_done(db, st, "token_revoke");
+	return db_run(db, st, "token_revoke");
 }
 
 /*
@@ -497,7 +480,7 @@ user_set_password(struct db *db, int64_t id, const char *pwhash)
 		db_done(st);
 		return QA_ESYS;
 	}
-	if ((er = step_done(db, st, "user_set_password")) != QA_OK)
+	if ((er = db_run(db, st, "user_set_password")) != QA_OK)
 		return er;
 	return token_revoke(db, id, USER_TOKEN_RESET);
 }
@@ -524,7 +507,7 @@ user_set_email(struct db *db, int64_t id, const char *email, bool confirmed)
 		db_done(st);
 		return QA_ESYS;
 	}
-	if ((er = step_done(db, st, "user_set_email")) != QA_OK)
+	if ((er = db_run(db, st, "user_set_email")) != QA_OK)
 		return er;
 	return token_revoke(db, id, NULL);
 }
@@ -561,7 +544,7 @@ user_set_profile(struct db *db, int64_t id, const char *display_name,
 		db_done(st);
 		return QA_ESYS;
 	}
-	return step_done(db, st, "user_set_profile");
+	return db_run(db, st, "user_set_profile");
 }
 
 /*
@@ -623,7 +606,7 @@ user_token_create(struct db *db, int64_t user_id, const char *kind,
 		db_done(st);
 		return QA_ESYS;
 	}
-	er = step_done(db, st, "user_token_create");
+	er = db_run(db, st, "user_token_create");
 	if (er != QA_OK)
 		tok[0] = '\0';
 	return er;

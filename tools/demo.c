@@ -1497,20 +1497,6 @@ points_cmp(const void *a, const void *b)
 	return x->created < y->created ? -1 : x->created > y->created;
 }
 
-/*
- * Step a statement that returns no row and reset it.  Returns QA_OK or
- * the logged database error.
- */
-static enum qa_err
-run(struct db *db, sqlite3_stmt *st, const char *what)
-{
-	int	 rc;
-
-	rc = sqlite3_step(st);
-	db_done(st);
-	return rc == SQLITE_DONE ? QA_OK : db_err(db, rc, what);
-}
-
 /* Bind an id, or NULL when it is 0 or negative. */
 static void
 bind_id(sqlite3_stmt *st, int idx, int64_t id)
@@ -1551,7 +1537,7 @@ write_fixed(struct db *db, struct plan *p, const char *pwhash)
 		sqlite3_bind_int(st, 5, cats[i].parent < 0 ? rootpos++ :
 		    pos[cats[i].parent]++);
 		sqlite3_bind_int(st, 6, depth[i]);
-		if ((er = run(db, st, "demo: category")) != QA_OK)
+		if ((er = db_run(db, st, "demo: category")) != QA_OK)
 			return er;
 		cat_ids[i] = sqlite3_last_insert_rowid(db_handle(db));
 	}
@@ -1560,7 +1546,7 @@ write_fixed(struct db *db, struct plan *p, const char *pwhash)
 	for (i = 0; i < nitems(tags); i++) {
 		db_bind_text(st, 1, tags[i].name);
 		db_bind_text(st, 2, tags[i].description);
-		if ((er = run(db, st, "demo: tag")) != QA_OK)
+		if ((er = db_run(db, st, "demo: tag")) != QA_OK)
 			return er;
 		tag_ids[i] = sqlite3_last_insert_rowid(db_handle(db));
 	}
@@ -1576,7 +1562,7 @@ write_fixed(struct db *db, struct plan *p, const char *pwhash)
 		sqlite3_bind_int(st, 5, users[i].level);
 		db_bind_text(st, 6, users[i].about);
 		sqlite3_bind_int64(st, 7, p->ucreated[i]);
-		if ((er = run(db, st, "demo: user")) != QA_OK)
+		if ((er = db_run(db, st, "demo: user")) != QA_OK)
 			return er;
 		user_ids[i] = sqlite3_last_insert_rowid(db_handle(db));
 	}
@@ -1611,7 +1597,7 @@ write_tags(struct db *db, int qi, int64_t post_id)
 		}
 		sqlite3_bind_int64(st, 1, tag_ids[i]);
 		sqlite3_bind_int64(st, 2, post_id);
-		if ((er = run(db, st, "demo: post tag")) != QA_OK)
+		if ((er = db_run(db, st, "demo: post tag")) != QA_OK)
 			return er;
 		s += len;
 		while (*s == ' ')
@@ -1645,7 +1631,7 @@ write_revision(struct db *db, const struct ppost *pp, int rev)
 	db_bind_text(st, 8, rev == 1 && pp->orig != NULL ? pp->orig :
 	    pp->body);
 	db_bind_text(st, 9, tagstr);
-	return run(db, st, "demo: revision");
+	return db_run(db, st, "demo: revision");
 }
 
 /*
@@ -1697,7 +1683,7 @@ write_post(struct db *db, struct plan *p, struct ppost *pp)
 		bind_id(st, 16, uid(pp->editor));
 	}
 	sqlite3_bind_int(st, 17, pp->views);
-	if ((er = run(db, st, "demo: post")) != QA_OK)
+	if ((er = db_run(db, st, "demo: post")) != QA_OK)
 		return er;
 	pp->id = sqlite3_last_insert_rowid(db_handle(db));
 
@@ -1710,7 +1696,7 @@ write_post(struct db *db, struct plan *p, struct ppost *pp)
 	if ((st = db_stmt(db, &demo_stmts, DEMO_STMT_SELF)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, pp->id);
-	if ((er = run(db, st, "demo: question id")) != QA_OK)
+	if ((er = db_run(db, st, "demo: question id")) != QA_OK)
 		return er;
 	if ((er = write_tags(db, pp->q, pp->id)) != QA_OK)
 		return er;
@@ -1725,7 +1711,7 @@ write_post(struct db *db, struct plan *p, struct ppost *pp)
 	sqlite3_bind_text(st, 3, p->buf.data != NULL ? p->buf.data : "",
 	    (int)p->buf.len, SQLITE_TRANSIENT);
 	db_bind_text(st, 4, q->tags);
-	return run(db, st, "demo: search index");
+	return db_run(db, st, "demo: search index");
 }
 
 /*
@@ -1771,7 +1757,7 @@ write_plan(struct db *db, struct plan *p, struct demo_stats *ds)
 			continue;
 		sqlite3_bind_int64(st, 1, pp->id);
 		sqlite3_bind_int64(st, 2, p->posts[pp->accepted].id);
-		if ((er = run(db, st, "demo: accept")) != QA_OK)
+		if ((er = db_run(db, st, "demo: accept")) != QA_OK)
 			goto out;
 		ds->accepted++;
 	}
@@ -1786,7 +1772,7 @@ write_plan(struct db *db, struct plan *p, struct demo_stats *ds)
 		sqlite3_bind_int64(st, 2, uid(p->votes[i].user));
 		sqlite3_bind_int(st, 3, p->votes[i].value);
 		sqlite3_bind_int64(st, 4, p->votes[i].created);
-		if ((er = run(db, st, "demo: vote")) != QA_OK)
+		if ((er = db_run(db, st, "demo: vote")) != QA_OK)
 			goto out;
 		ds->votes++;
 	}
@@ -1807,7 +1793,7 @@ write_plan(struct db *db, struct plan *p, struct demo_stats *ds)
 		db_bind_text(st, 4, p->points[i].event);
 		sqlite3_bind_int(st, 5, p->points[i].delta);
 		sqlite3_bind_int64(st, 6, p->points[i].created);
-		if ((er = run(db, st, "demo: points")) != QA_OK)
+		if ((er = db_run(db, st, "demo: points")) != QA_OK)
 			goto out;
 		ds->points++;
 	}
@@ -1815,7 +1801,7 @@ write_plan(struct db *db, struct plan *p, struct demo_stats *ds)
 	if ((st = db_stmt(db, &demo_stmts, DEMO_STMT_LAST_SEEN)) == NULL)
 		er = QA_ESYS;
 	else
-		er = run(db, st, "demo: last seen");
+		er = db_run(db, st, "demo: last seen");
 out:
 	free(order);
 	return er;

@@ -95,20 +95,6 @@ static struct db_stmts	 admin_stmts =
     { admin_sql, ADMIN_STMT__MAX, admin_cache, NULL, NULL };
 
 /*
- * Step st, a bound statement that returns no rows, once and reset it.
- * Returns QA_OK, or the database error logged with `where`.
- */
-static enum qa_err
-step_done(struct db *db, sqlite3_stmt *st, const char *where)
-{
-	int	 rc;
-
-	rc = sqlite3_step(st);
-	db_done(st);
-	return rc == SQLITE_DONE ? QA_OK : db_err(db, rc, where);
-}
-
-/*
  * End the transaction of a command that ends with er: commit it if er is
  * QA_OK, else (or if the commit fails) roll it back.  Returns er or the
  * commit's error.
@@ -588,7 +574,7 @@ cmd_create_user(const char *path, int argc, char **argv)
 	db_bind_text(st, 3, hash);
 	sqlite3_bind_int(st, 4, level);
 	sqlite3_bind_int64(st, 5, (int64_t)time(NULL));
-	if ((er = step_done(db, st, "create-user")) != QA_OK)
+	if ((er = db_run(db, st, "create-user")) != QA_OK)
 		goto out;
 	er = db_tx_commit(db);
 	if (er == QA_OK) {
@@ -629,7 +615,7 @@ cmd_set_level(const char *path, int argc, char **argv)
 	}
 	db_bind_text(st, 1, argv[1]);
 	sqlite3_bind_int(st, 2, level);
-	if ((er = step_done(db, st, "set-level")) == QA_OK &&
+	if ((er = db_run(db, st, "set-level")) == QA_OK &&
 	    sqlite3_changes(db_handle(db)) == 0) {
 		fprintf(stderr, "qa-admin: no user \"%s\"\n", argv[1]);
 		er = QA_ENOTFOUND;
@@ -737,7 +723,7 @@ rerender(struct db *db, int64_t *n, int64_t *changed)
 		sqlite3_bind_int64(set, 1, id);
 		sqlite3_bind_text(set, 2, html.data != NULL ? html.data : "",
 		    (int)html.len, SQLITE_STATIC);
-		if ((er = step_done(db, set, "reindex: body_html")) != QA_OK)
+		if ((er = db_run(db, set, "reindex: body_html")) != QA_OK)
 			break;
 		(*n)++;
 		*changed += sqlite3_changes(db_handle(db));
@@ -764,7 +750,7 @@ refts(struct db *db, int64_t *n)
 	    NULL ||
 	    (ins = db_stmt(db, &admin_stmts, ADMIN_STMT_FTS_INSERT)) == NULL)
 		return QA_ESYS;
-	if ((er = step_done(db, st, "reindex: clear search index")) != QA_OK)
+	if ((er = db_run(db, st, "reindex: clear search index")) != QA_OK)
 		return er;
 	while (next_row(db, next, &id, &er, "reindex: questions")) {
 		buf_clear(&text);
@@ -780,7 +766,7 @@ refts(struct db *db, int64_t *n)
 		sqlite3_bind_text(ins, 3, text.data != NULL ? text.data : "",
 		    (int)text.len, SQLITE_STATIC);
 		sqlite3_bind_value(ins, 4, sqlite3_column_value(next, 3));
-		er = step_done(db, ins, "reindex: search index");
+		er = db_run(db, ins, "reindex: search index");
 		db_done(next);
 		if (er != QA_OK)
 			break;
