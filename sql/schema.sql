@@ -123,6 +123,15 @@ CREATE INDEX posts_user ON posts(user_id, type, created DESC);
 CREATE INDEX posts_status ON posts(status, created) WHERE status <> 1;
 CREATE INDEX posts_edited_by ON posts(edited_by) WHERE edited_by IS NOT NULL;
 
+-- Secret keys that let an anonymous poster manage their post; only the
+-- SHA-256 of a key is kept.
+CREATE TABLE post_keys (
+	token_hash	BLOB PRIMARY KEY,
+	post_id		INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+	created		INTEGER NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX post_keys_post ON post_keys(post_id);
+
 -- Every edit of a post, revision 1 being the original text.
 CREATE TABLE revisions (
 	id		INTEGER PRIMARY KEY,
@@ -261,7 +270,16 @@ INSERT INTO settings (key, value) VALUES
 	('page_size', '20'),
 	('csrf_secret', lower(hex(randomblob(32)))),
 	('confirm_email', '0'),
-	('register_open', '1');
+	('register_open', '1'),
+	('title_min', '10'), ('title_max', '150'),
+	('body_min', '20'), ('body_max', '30000'),
+	('comment_min', '5'), ('comment_max', '600'),
+	('tag_new_level', '1'),
+	('queue_anon', '0'), ('queue_new', '0'), ('new_user_points', '10'),
+	('new_user_links', '2'), ('form_min_seconds', '3'),
+	('rate_q_user', '10'), ('rate_q_ip', '20'),
+	('rate_a_user', '30'), ('rate_a_ip', '60'),
+	('rate_c_user', '60'), ('rate_c_ip', '120');
 
 -- Full-text index over questions: title, plain body text and tags.
 CREATE VIRTUAL TABLE posts_fts USING fts5(
@@ -269,4 +287,4 @@ CREATE VIRTUAL TABLE posts_fts USING fts5(
 	tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;

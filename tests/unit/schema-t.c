@@ -12,7 +12,9 @@
 #include "db.h"
 #include "tap.h"
 
-static const char *const old_schemas[] = { "schema-001.sql" };
+static const char *const old_schemas[] = {
+	"schema-001.sql", "schema-002.sql",
+};
 
 /* Read a whole file into a buffer; bail on failure. */
 static void
