@@ -1,20 +1,33 @@
 /*
- * post.c: read queries over posts for the pages of the read side.
+ * post.c: questions, answers and comments: the read queries of the pages,
+ * and the writes (create, edit, accept, status, manage keys, claim) that
+ * keep every counter and the search index in step.
  *
  * Question lists read a page of ids in index order in a subquery and only
  * then read those rows with their author and category, so rows skipped
  * by OFFSET cost no join.  A question
  * page takes three queries: the question, its answers, and every comment
  * of both, which are attached to their parents in memory.
+ *
+ * Writes run inside the caller's transaction.  A post counts only while
+ * it is visible, exactly as lib/recount.c defines each counter: the
+ * parent's answer_count or comment_count, the question's activity, the
+ * author's qcount or acount, and for a question the qcount of its tags
+ * and of its category and every category above it.  visibility_change()
+ * is the one place that moves them, and the search index with them.
  */
 #include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
+#include "auth.h"
 #include "db.h"
+#include "markdown.h"
 #include "post.h"
+#include "tag.h"
 #include "util.h"
 
 enum post_stmt {
@@ -38,6 +51,32 @@ enum post_stmt {
 	POST_STMT_ANSWERS,		/* visible answers of a question */
 	POST_STMT_COMMENTS,		/* visible comments of a thread */
 	POST_STMT_USER_ANSWERS,		/* a user's recent answers */
+	POST_STMT_ANSWERS_FOR,		/* answers a viewer may see */
+	POST_STMT_COMMENTS_FOR,		/* comments a viewer may see */
+	POST_STMT_RAW,			/* one post's stored fields */
+	POST_STMT_INSERT,		/* a new post */
+	POST_STMT_SET_QUESTION,		/* a new question's question_id */
+	POST_STMT_UPDATE,		/* an edit */
+	POST_STMT_REV_INSERT,		/* the next revision of a post */
+	POST_STMT_REVISIONS,		/* every revision of a post */
+	POST_STMT_CHILDREN,		/* answer_count, comment_count += */
+	POST_STMT_ACTIVITY,		/* activity = max(activity, t) */
+	POST_STMT_ACTIVITY_RECALC,	/* activity from the thread */
+	POST_STMT_USER_POSTS,		/* users.qcount, acount += */
+	POST_STMT_TAG_ADD,		/* a tags row, if missing */
+	POST_STMT_TAG_LINK,		/* a post_tags row */
+	POST_STMT_TAG_UNLINK,		/* every post_tags row of a post */
+	POST_STMT_TAG_COUNT,		/* qcount += for a post's tags */
+	POST_STMT_CAT_EXISTS,		/* whether a category exists */
+	POST_STMT_CAT_COUNT,		/* qcount += up a category chain */
+	POST_STMT_ACCEPT,		/* a question's accepted answer */
+	POST_STMT_STATUS,		/* a post's status */
+	POST_STMT_VIEWS,		/* views += */
+	POST_STMT_KEY_INSERT,		/* a manage key */
+	POST_STMT_KEY_POST,		/* the post of a manage key */
+	POST_STMT_KEY_DELETE,		/* every manage key of a post */
+	POST_STMT_CLAIM,		/* an anonymous post to a user */
+	POST_STMT_CLAIM_REVISIONS,	/* and its anonymous revisions */
 	POST_STMT__MAX
 };
 
@@ -49,12 +88,16 @@ enum post_stmt {
  * list's order (ties by id, as in the indexes).  The result columns are
  * read by list_row().
  */
-#define LIST_HEAD \
-	"SELECT p.id, p.title, p.slug, p.tags, p.score, p.answer_count, " \
+#define LIST_COLS \
+	"p.id, p.title, p.slug, p.tags, p.score, p.answer_count, " \
 	"p.accepted_id, p.created, p.activity, p.user_id, p.anon_name, " \
 	"p.closed, p.views, p.category_id, u.handle, u.points, c.slug, " \
-	"c.name FROM posts p LEFT JOIN users u ON u.id = p.user_id " \
-	"LEFT JOIN categories c ON c.id = p.category_id WHERE p.id IN " \
+	"c.name"
+#define LIST_JOINS \
+	" LEFT JOIN users u ON u.id = p.user_id " \
+	"LEFT JOIN categories c ON c.id = p.category_id"
+#define LIST_HEAD \
+	"SELECT " LIST_COLS " FROM posts p" LIST_JOINS " WHERE p.id IN " \
 	"(SELECT "
 #define LIST_END(order) \
 	" LIMIT ?1 OFFSET ?2) ORDER BY " order
@@ -82,6 +125,13 @@ enum post_stmt {
 #define THREAD_JOIN \
 	" FROM posts p LEFT JOIN users u ON u.id = p.user_id " \
 	"LEFT JOIN users e ON e.id = p.edited_by"
+/*
+ * Whether the post aliased x is shown to a viewer: visible, or queued and
+ * the viewer (?4) wrote it or (?3 not 0) moderates.
+ */
+#define SHOWN(x) \
+	"(" x ".status = 1 OR (" x ".status = 0 AND (?3 <> 0 OR " \
+	x ".user_id = ?4)))"
 #define QUESTION_COLS \
 	", p.title, p.slug, p.tags, p.category_id, c.slug, c.name, " \
 	"p.activity, p.closed, p.close_reason, p.duplicate_of, d.title, " \
@@ -169,11 +219,152 @@ static const char *const post_sql[POST_STMT__MAX] = {
 	"q.accepted_id FROM posts a CROSS JOIN posts q ON q.id = a.parent_id "
 	"WHERE a.user_id = ?1 AND a.type = 2 AND a.status = 1 "
 	"AND q.status = 1 ORDER BY a.created DESC LIMIT ?2",
+	/*
+	 * ANSWERS_FOR, COMMENTS_FOR: as ANSWERS and COMMENTS, with the
+	 * queued posts that viewer ?4 wrote, or all of them when ?3 (a
+	 * moderator) is not 0.
+	 */
+	"SELECT " THREAD_COLS THREAD_JOIN
+	" WHERE p.parent_id = ?1 AND p.type = 2 AND " SHOWN("p")
+	" ORDER BY p.id = ?2 DESC, p.score DESC, p.created, p.id",
+	"SELECT " THREAD_COLS THREAD_JOIN
+	" WHERE p.type = 3 AND " SHOWN("p") " AND p.parent_id IN "
+	"(SELECT ?1 UNION ALL SELECT x.id FROM posts x "
+	"WHERE x.parent_id = ?1 AND x.type = 2 AND " SHOWN("x") ") "
+	"ORDER BY p.created, p.id",
+	/* RAW: primary key. */
+	"SELECT id, type, status, parent_id, question_id, title, slug, "
+	"body_md, tags, category_id, user_id, anon_name, anon_email, closed, "
+	"comments_locked, accepted_id, created, edited FROM posts "
+	"WHERE id = ?1",
+	/* INSERT */
+	"INSERT INTO posts (type, parent_id, question_id, title, slug, "
+	"body_md, body_html, tags, category_id, user_id, anon_name, "
+	"anon_email, ip, created, activity, status) VALUES (?1, ?2, ?3, ?4, "
+	"?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14, ?15)",
+	/* SET_QUESTION */
+	"UPDATE posts SET question_id = id WHERE id = ?1",
+	/* UPDATE: every editable field, with who edited and when. */
+	"UPDATE posts SET title = ?2, slug = ?3, body_md = ?4, body_html = ?5, "
+	"tags = ?6, category_id = ?7, edited = ?8, edited_by = ?9, "
+	"edited_name = ?10 WHERE id = ?1",
+	/* REV_INSERT: the unique index on (post_id, rev) finds the last. */
+	"INSERT INTO revisions (post_id, rev, user_id, anon_name, created, "
+	"reason, title, body_md, tags) VALUES (?1, (SELECT coalesce(max(rev), "
+	"0) + 1 FROM revisions WHERE post_id = ?1), ?2, ?3, ?4, ?5, ?6, ?7, "
+	"?8)",
+	/* REVISIONS: the unique index on (post_id, rev). */
+	"SELECT r.rev, r.user_id, u.handle, r.anon_name, r.created, r.reason, "
+	"r.title, r.body_md, r.tags FROM revisions r LEFT JOIN users u "
+	"ON u.id = r.user_id WHERE r.post_id = ?1 ORDER BY r.rev",
+	/* CHILDREN */
+	"UPDATE posts SET answer_count = answer_count + ?2, "
+	"comment_count = comment_count + ?3 WHERE id = ?1",
+	/* ACTIVITY */
+	"UPDATE posts SET activity = max(activity, ?2) WHERE id = ?1",
+	/*
+	 * ACTIVITY_RECALC: what recount.c computes for one question: the
+	 * latest creation or edit of the question and of the visible
+	 * answers and comments under it and under its answers (index
+	 * posts_parent).
+	 */
+	"UPDATE posts SET activity = max(created, coalesce(edited, 0), "
+	"coalesce((SELECT max(max(k.created, coalesce(k.edited, 0))) "
+	"FROM posts k WHERE k.status = 1 AND k.type <> 1 AND k.parent_id IN "
+	"(SELECT ?1 UNION ALL SELECT x.id FROM posts x WHERE x.parent_id = ?1 "
+	"AND x.type = 2)), 0)) WHERE id = ?1",
+	/* USER_POSTS */
+	"UPDATE users SET qcount = qcount + ?2, acount = acount + ?3 "
+	"WHERE id = ?1",
+	/* TAG_ADD: unique index on name. */
+	"INSERT INTO tags (name) VALUES (?1) ON CONFLICT (name) DO NOTHING",
+	/* TAG_LINK */
+	"INSERT OR IGNORE INTO post_tags (tag_id, post_id) "
+	"SELECT id, ?2 FROM tags WHERE name = ?1",
+	/* TAG_UNLINK: index post_tags_post. */
+	"DELETE FROM post_tags WHERE post_id = ?1",
+	/* TAG_COUNT: index post_tags_post, then each tag by id. */
+	"UPDATE tags SET qcount = qcount + ?2 WHERE id IN "
+	"(SELECT tag_id FROM post_tags WHERE post_id = ?1)",
+	/* CAT_EXISTS */
+	"SELECT 1 FROM categories WHERE id = ?1",
+	/*
+	 * CAT_COUNT: category ?1 and the (at most three) categories above
+	 * it, as categories nest four levels deep; primary keys only.
+	 */
+	"UPDATE categories SET qcount = qcount + ?2 WHERE id IN (?1, "
+	"(SELECT parent_id FROM categories WHERE id = ?1), "
+	"(SELECT parent_id FROM categories WHERE id = "
+	"(SELECT parent_id FROM categories WHERE id = ?1)), "
+	"(SELECT parent_id FROM categories WHERE id = "
+	"(SELECT parent_id FROM categories WHERE id = "
+	"(SELECT parent_id FROM categories WHERE id = ?1))))",
+	/* ACCEPT */
+	"UPDATE posts SET accepted_id = ?2 WHERE id = ?1",
+	/* STATUS */
+	"UPDATE posts SET status = ?2 WHERE id = ?1",
+	/* VIEWS */
+	"UPDATE posts SET views = views + ?2 WHERE id = ?1",
+	/* KEY_INSERT */
+	"INSERT INTO post_keys (token_hash, post_id, created) "
+	"VALUES (?1, ?2, ?3)",
+	/* KEY_POST: primary key. */
+	"SELECT post_id FROM post_keys WHERE token_hash = ?1",
+	/* KEY_DELETE: index post_keys_post. */
+	"DELETE FROM post_keys WHERE post_id = ?1",
+	/*
+	 * CLAIM: the author's name and address go; an edit the author made
+	 * through the manage link becomes the user's.
+	 */
+	"UPDATE posts SET user_id = ?2, anon_name = NULL, anon_email = NULL, "
+	"edited_by = CASE WHEN edited IS NOT NULL AND edited_by IS NULL "
+	"THEN ?2 ELSE edited_by END, edited_name = CASE WHEN edited_by IS NULL "
+	"THEN NULL ELSE edited_name END WHERE id = ?1 AND user_id IS NULL",
+	/* CLAIM_REVISIONS: the unique index on (post_id, rev). */
+	"UPDATE revisions SET user_id = ?2, anon_name = NULL "
+	"WHERE post_id = ?1 AND user_id IS NULL",
 };
 
 static sqlite3_stmt *post_cache[POST_STMT__MAX];
 static struct db_stmts post_stmts =
     { post_sql, POST_STMT__MAX, post_cache, NULL, NULL };
+
+/*
+ * The statements over the full-text index, kept apart from post_sql
+ * because an FTS5 table's query plan always reads "SCAN posts_fts VIRTUAL
+ * TABLE INDEX ...", even for a rowid or MATCH lookup, which the test that
+ * keeps page statements off full scans cannot tell from a real one.
+ * posts_fts holds a row for each visible question and for nothing else
+ * (rowid = the question's id), so search never finds a queued, hidden or
+ * deleted post; fts_put() keeps it so on every write of this module.
+ */
+enum post_fts_stmt {
+	POST_FTS_DELETE,	/* a question's row */
+	POST_FTS_INSERT,	/* a question's row */
+	POST_FTS_SIMILAR,	/* visible questions matching a query */
+	POST_FTS__MAX
+};
+
+static const char *const post_fts_sql[POST_FTS__MAX] = {
+	/* DELETE: by rowid. */
+	"DELETE FROM posts_fts WHERE rowid = ?1",
+	/* INSERT */
+	"INSERT INTO posts_fts (rowid, title, body, tags) "
+	"VALUES (?1, ?2, ?3, ?4)",
+	/*
+	 * SIMILAR: ?1 an FTS5 query, ?2 the limit; best first by bm25 with
+	 * the title weighing five times the body and the tags.  The
+	 * columns are those of the question lists (list_row()).
+	 */
+	"SELECT " LIST_COLS " FROM posts_fts CROSS JOIN posts p "
+	"ON p.id = posts_fts.rowid" LIST_JOINS " WHERE posts_fts MATCH ?1 "
+	"AND p.type = 1 AND p.status = 1 "
+	"ORDER BY bm25(posts_fts, 5.0, 1.0, 1.0), p.id LIMIT ?2",
+};
+
+static sqlite3_stmt *post_fts_cache[POST_FTS__MAX];
+static struct db_stmts post_fts_stmts =
+    { post_fts_sql, POST_FTS__MAX, post_fts_cache, NULL, NULL };
 
 /* The statement of each list and of its count. */
 static const enum post_stmt list_stmt[POST_LIST__MAX] = {
@@ -197,6 +388,16 @@ struct db_stmts *
 post_statements(void)
 {
 	return &post_stmts;
+}
+
+/*
+ * The statements over the full-text index (see post_fts_sql), for the
+ * test that prepares every statement of every module.
+ */
+struct db_stmts *
+post_fts_statements(void)
+{
+	return &post_fts_stmts;
 }
 
 /* Whether a list takes a key (?3): those from POST_LIST_TAG on. */
@@ -346,14 +547,26 @@ thread_row(struct arena *a, sqlite3_stmt *st, void *v)
 }
 
 /*
- * Read the visible question `id` into q, without answers or comments: its
- * text, author, editor, category and duplicate target.  Primary-key
- * lookups only; one query.  Returns QA_OK, QA_ENOTFOUND when id is not a
- * visible question, or the database error.
+ * Whether a post of status st by author (0: anonymous) is shown to viewer
+ * (0: none) who moderates or not: visible posts to all, queued ones to
+ * their author and to moderators, hidden and deleted ones to nobody.  The
+ * same rule as SHOWN() in SQL.
  */
-enum qa_err
-post_question_get(struct db *db, struct arena *a, int64_t id,
-    struct post *q)
+static bool
+shown(int st, int64_t author, int64_t viewer, bool mod)
+{
+	if (st == POST_VISIBLE)
+		return true;
+	return st == POST_QUEUED && (mod || (viewer != 0 && author == viewer));
+}
+
+/*
+ * Read question `id` into q if shown() to viewer (see there), without
+ * answers or comments.  As post_question_get() otherwise.
+ */
+static enum qa_err
+question_read(struct db *db, struct arena *a, int64_t id, int64_t viewer,
+    bool mod, struct post *q)
 {
 	sqlite3_stmt	*st;
 	enum qa_err	 er;
@@ -372,7 +585,8 @@ post_question_get(struct db *db, struct arena *a, int64_t id,
 	}
 	if ((er = thread_row(a, st, q)) != QA_OK)
 		goto out;
-	if (q->type != POST_QUESTION || q->status != POST_VISIBLE) {
+	if (q->type != POST_QUESTION ||
+	    !shown(q->status, q->user_id, viewer, mod)) {
 		er = QA_ENOTFOUND;
 		goto out;
 	}
@@ -403,6 +617,19 @@ post_question_get(struct db *db, struct arena *a, int64_t id,
 out:
 	db_done(st);
 	return er;
+}
+
+/*
+ * Read the visible question `id` into q, without answers or comments: its
+ * text, author, editor, category and duplicate target.  Primary-key
+ * lookups only; one query.  Returns QA_OK, QA_ENOTFOUND when id is not a
+ * visible question, or the database error.
+ */
+enum qa_err
+post_question_get(struct db *db, struct arena *a, int64_t id,
+    struct post *q)
+{
+	return question_read(db, a, id, 0, false, q);
 }
 
 /*
@@ -469,6 +696,52 @@ thread_attach(struct arena *a, struct post_thread *t, struct post *c,
 }
 
 /*
+ * The work of post_thread_get() (all false: visible posts only, through
+ * the statements that need no viewer) and post_thread_get_for().
+ */
+static enum qa_err
+thread_read(struct db *db, struct arena *a, int64_t id, int64_t viewer,
+    bool mod, bool for_viewer, struct post_thread *t)
+{
+	sqlite3_stmt	*st;
+	struct post	*c;
+	size_t		 nc, i;
+	enum qa_err	 er;
+
+	memset(t, 0, sizeof(*t));
+	if ((er = question_read(db, a, id, viewer, mod, &t->question)) !=
+	    QA_OK)
+		return er;
+	if ((st = db_stmt(db, &post_stmts, for_viewer ?
+	    POST_STMT_ANSWERS_FOR : POST_STMT_ANSWERS)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, t->question.accepted_id);
+	if (for_viewer) {
+		sqlite3_bind_int(st, 3, mod);
+		sqlite3_bind_int64(st, 4, viewer);
+	}
+	if ((er = thread_rows(db, a, st, &t->answers, &t->nanswers)) != QA_OK)
+		return er;
+	for (i = 0; i < t->nanswers; i++) {
+		t->answers[i].question_id = id;
+		t->answers[i].accepted =
+		    t->answers[i].id == t->question.accepted_id;
+	}
+	if ((st = db_stmt(db, &post_stmts, for_viewer ?
+	    POST_STMT_COMMENTS_FOR : POST_STMT_COMMENTS)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, id);
+	if (for_viewer) {
+		sqlite3_bind_int(st, 3, mod);
+		sqlite3_bind_int64(st, 4, viewer);
+	}
+	if ((er = thread_rows(db, a, st, &c, &nc)) != QA_OK)
+		return er;
+	return thread_attach(a, t, c, nc);
+}
+
+/*
  * Read a question page: the visible question `id` with its author, editor,
  * category and duplicate target, its visible answers (accepted first, then
  * by net votes, then oldest first; ->accepted set on the best one), and
@@ -481,31 +754,22 @@ enum qa_err
 post_thread_get(struct db *db, struct arena *a, int64_t id,
     struct post_thread *t)
 {
-	sqlite3_stmt	*st;
-	struct post	*c;
-	size_t		 nc, i;
-	enum qa_err	 er;
+	return thread_read(db, a, id, 0, false, false, t);
+}
 
-	memset(t, 0, sizeof(*t));
-	if ((er = post_question_get(db, a, id, &t->question)) != QA_OK)
-		return er;
-	if ((st = db_stmt(db, &post_stmts, POST_STMT_ANSWERS)) == NULL)
-		return QA_ESYS;
-	sqlite3_bind_int64(st, 1, id);
-	sqlite3_bind_int64(st, 2, t->question.accepted_id);
-	if ((er = thread_rows(db, a, st, &t->answers, &t->nanswers)) != QA_OK)
-		return er;
-	for (i = 0; i < t->nanswers; i++) {
-		t->answers[i].question_id = id;
-		t->answers[i].accepted =
-		    t->answers[i].id == t->question.accepted_id;
-	}
-	if ((st = db_stmt(db, &post_stmts, POST_STMT_COMMENTS)) == NULL)
-		return QA_ESYS;
-	sqlite3_bind_int64(st, 1, id);
-	if ((er = thread_rows(db, a, st, &c, &nc)) != QA_OK)
-		return er;
-	return thread_attach(a, t, c, nc);
+/*
+ * Read a question page as viewer sees it: as post_thread_get(), with the
+ * queued question, answers and comments that viewer (a user id, 0 for a
+ * visitor) wrote, and all queued ones when mod (the viewer moderates).
+ * Each post's status tells the template which ones wait for approval.
+ * Hidden and deleted posts are never read.  Returns QA_OK, QA_ENOTFOUND
+ * when id is no question the viewer may see, or the database error.
+ */
+enum qa_err
+post_thread_get_for(struct db *db, struct arena *a, int64_t id,
+    int64_t viewer, bool mod, struct post_thread *t)
+{
+	return thread_read(db, a, id, viewer, mod, true, t);
 }
 
 /*
@@ -565,4 +829,980 @@ post_user_answers(struct db *db, struct arena *a, int64_t user_id,
 	for (i = 0; i < *n; i++)
 		(*out)[i].user_id = user_id;
 	return er;
+}
+
+/* --- the write side ------------------------------------------------------ */
+
+/*
+ * Fill the struct post_raw at v from the current row of RAW, copying text
+ * into the arena.  Returns QA_ESYS if out of memory.  A db_one() row
+ * function.
+ */
+static enum qa_err
+raw_row(struct arena *a, sqlite3_stmt *st, void *v)
+{
+	struct post_raw	*p = v;
+
+	memset(p, 0, sizeof(*p));
+	p->id = db_col_int(st, 0);
+	p->type = (int)db_col_int(st, 1);
+	p->status = (int)db_col_int(st, 2);
+	p->parent_id = db_col_int(st, 3);
+	p->question_id = db_col_int(st, 4);
+	p->title = db_col_text(a, st, 5);
+	p->slug = db_col_text(a, st, 6);
+	p->body_md = db_col_text(a, st, 7);
+	p->tags = db_col_text(a, st, 8);
+	p->category_id = db_col_int(st, 9);
+	p->user_id = db_col_int(st, 10);
+	p->anon_name = db_col_text(a, st, 11);
+	p->anon_email = db_col_text(a, st, 12);
+	p->closed = db_col_int(st, 13) != 0;
+	p->comments_locked = db_col_int(st, 14) != 0;
+	p->accepted_id = db_col_int(st, 15);
+	p->created = db_col_int(st, 16);
+	p->edited = db_col_int(st, 17);
+	if (p->type == POST_QUESTION && p->question_id == 0)
+		p->question_id = p->id;
+	if (p->body_md == NULL || p->tags == NULL)
+		return QA_ESYS;
+	return QA_OK;
+}
+
+/*
+ * Read post `id` of any type and status with its stored fields (no HTML)
+ * into p, text in the arena.  A question's question_id is its own id.
+ * Returns QA_OK, QA_ENOTFOUND, or the database error.
+ */
+enum qa_err
+post_raw_get(struct db *db, struct arena *a, int64_t id, struct post_raw *p)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_stmt(db, &post_stmts, POST_STMT_RAW)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, id);
+	return db_one(db, st, a, raw_row, p, "post_raw_get");
+}
+
+/* Bind an id, or NULL for 0 (no author, no category). */
+static void
+bind_id(sqlite3_stmt *st, int idx, int64_t id)
+{
+	if (id != 0)
+		sqlite3_bind_int64(st, idx, id);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
+/*
+ * Run post statement `which` with ?1 id, ?2 x and, when y_used, ?3 y (the
+ * counter and activity updates).  Returns QA_OK or the database error.
+ */
+static enum qa_err
+run_ids(struct db *db, enum post_stmt which, int64_t id, int64_t x,
+    bool y_used, int64_t y, const char *where)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_stmt(db, &post_stmts, which)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, id);
+	sqlite3_bind_int64(st, 2, x);
+	if (y_used)
+		sqlite3_bind_int64(st, 3, y);
+	return db_run(db, st, where);
+}
+
+/*
+ * Add delta to the qcount of category cat and of every category above it
+ * (nothing for cat 0).  Returns QA_OK or the database error.
+ */
+static enum qa_err
+category_add(struct db *db, int64_t cat, int delta)
+{
+	if (cat == 0)
+		return QA_OK;
+	return run_ids(db, POST_STMT_CAT_COUNT, cat, delta, false, 0,
+	    "post category count");
+}
+
+/*
+ * Whether category cat exists: QA_OK, QA_EINPUT if it does not, or the
+ * database error.
+ */
+static enum qa_err
+category_check(struct db *db, int64_t cat)
+{
+	sqlite3_stmt	*st;
+	int64_t		 n;
+	enum qa_err	 er;
+
+	if ((st = db_stmt(db, &post_stmts, POST_STMT_CAT_EXISTS)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, cat);
+	if ((er = db_count(db, st, &n, "post category")) != QA_OK)
+		return er;
+	return n > 0 ? QA_OK : QA_EINPUT;
+}
+
+/*
+ * Link question id to each tag named in tags (names separated by spaces),
+ * creating the tags rows that are missing (qcount 0).  Counts nothing.
+ * Returns QA_OK, QA_ESYS if out of memory, or the database error.
+ */
+static enum qa_err
+tags_link(struct db *db, struct arena *a, int64_t id, const char *tags)
+{
+	sqlite3_stmt	*add, *link;
+	const char	**names;
+	size_t		  i, n;
+	enum qa_err	  er;
+
+	n = tag_split(a, tags, &names);
+	if (n == 0 && tags != NULL && strspn(tags, " ") != strlen(tags))
+		return QA_ESYS;
+	for (i = 0; i < n; i++) {
+		if ((add = db_stmt(db, &post_stmts, POST_STMT_TAG_ADD)) ==
+		    NULL ||
+		    (link = db_stmt(db, &post_stmts, POST_STMT_TAG_LINK)) ==
+		    NULL)
+			return QA_ESYS;
+		if (!db_bind_text(add, 1, names[i]) ||
+		    !db_bind_text(link, 1, names[i])) {
+			db_done(add);
+			db_done(link);
+			return QA_ESYS;
+		}
+		sqlite3_bind_int64(link, 2, id);
+		if ((er = db_run(db, add, "post tag")) != QA_OK) {
+			db_done(link);
+			return er;
+		}
+		if ((er = db_run(db, link, "post tag link")) != QA_OK)
+			return er;
+	}
+	return QA_OK;
+}
+
+/*
+ * Put the search index row of post p as its fields and status say: the
+ * row of a question is deleted, and written again (title, the plain text
+ * of its body, tags) if the question is visible.  Nothing else is ever
+ * indexed.  Returns QA_OK, QA_ESYS if out of memory, or the database
+ * error.
+ */
+static enum qa_err
+fts_put(struct db *db, const struct post_raw *p)
+{
+	sqlite3_stmt	*st;
+	struct buf	 text = { 0 };
+	enum qa_err	 er;
+
+	if (p->type != POST_QUESTION)
+		return QA_OK;
+	if ((st = db_stmt(db, &post_fts_stmts, POST_FTS_DELETE)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, p->id);
+	if ((er = db_run(db, st, "post search index")) != QA_OK ||
+	    p->status != POST_VISIBLE)
+		return er;
+	markdown_text(p->body_md, strlen(p->body_md), &text);
+	if (text.oom) {
+		buf_free(&text);
+		return QA_ESYS;
+	}
+	if ((st = db_stmt(db, &post_fts_stmts, POST_FTS_INSERT)) == NULL) {
+		buf_free(&text);
+		return QA_ESYS;
+	}
+	sqlite3_bind_int64(st, 1, p->id);
+	sqlite3_bind_text(st, 3, text.data != NULL ? text.data : "",
+	    (int)text.len, SQLITE_STATIC);
+	if (!db_bind_text(st, 2, p->title) || !db_bind_text(st, 4, p->tags))
+		er = QA_ESYS;
+	if (er == QA_OK)
+		er = db_run(db, st, "post search index");
+	else
+		db_done(st);
+	buf_free(&text);
+	return er;
+}
+
+/*
+ * Post p becomes visible (delta +1, p->status already POST_VISIBLE) or
+ * stops being visible (delta -1, p->status the new status): move every
+ * counter that counts it as recount.c defines them, the activity of its
+ * question (for an answer or comment: raised to the post's creation or
+ * edit time when it appears, recomputed from the thread when it goes),
+ * and its search index row.  Returns QA_OK or the database error.
+ */
+static enum qa_err
+visibility_change(struct db *db, const struct post_raw *p, int delta)
+{
+	enum qa_err	 er;
+	int64_t		 t;
+
+	switch (p->type) {
+	case POST_QUESTION:
+		if (p->user_id != 0 && (er = run_ids(db,
+		    POST_STMT_USER_POSTS, p->user_id, delta, true, 0,
+		    "post user count")) != QA_OK)
+			return er;
+		if ((er = run_ids(db, POST_STMT_TAG_COUNT, p->id, delta,
+		    false, 0, "post tag count")) != QA_OK)
+			return er;
+		if ((er = category_add(db, p->category_id, delta)) != QA_OK)
+			return er;
+		return fts_put(db, p);
+	case POST_ANSWER:
+		if (p->user_id != 0 && (er = run_ids(db,
+		    POST_STMT_USER_POSTS, p->user_id, 0, true, delta,
+		    "post user count")) != QA_OK)
+			return er;
+		/* FALLTHROUGH */
+	case POST_COMMENT:
+		if ((er = run_ids(db, POST_STMT_CHILDREN, p->parent_id,
+		    p->type == POST_ANSWER ? delta : 0, true,
+		    p->type == POST_COMMENT ? delta : 0,
+		    "post child count")) != QA_OK)
+			return er;
+		if (delta < 0)
+			return run_ids(db, POST_STMT_ACTIVITY_RECALC,
+			    p->question_id, 0, false, 0, "post activity");
+		t = p->edited > p->created ? p->edited : p->created;
+		return run_ids(db, POST_STMT_ACTIVITY, p->question_id, t,
+		    false, 0, "post activity");
+	default:
+		return QA_EINPUT;
+	}
+}
+
+/*
+ * Append revision rev+1 of post id: who made it (user_id, or 0 and
+ * anon_name), when, why, and the full text it leaves (title for
+ * questions, else NULL; body; tags).  Returns QA_OK, QA_ESYS, or the
+ * database error.
+ */
+static enum qa_err
+revision_add(struct db *db, int64_t id, int64_t user_id,
+    const char *anon_name, int64_t now, const char *reason,
+    const char *title, const char *body_md, const char *tags)
+{
+	sqlite3_stmt	*st;
+
+	if ((st = db_stmt(db, &post_stmts, POST_STMT_REV_INSERT)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, id);
+	bind_id(st, 2, user_id);
+	sqlite3_bind_int64(st, 4, now);
+	if (!db_bind_text(st, 3, user_id == 0 ? anon_name : NULL) ||
+	    !db_bind_text(st, 5, reason != NULL ? reason : "") ||
+	    !db_bind_text(st, 6, title) || !db_bind_text(st, 7, body_md) ||
+	    !db_bind_text(st, 8, tags != NULL ? tags : "")) {
+		db_done(st);
+		return QA_ESYS;
+	}
+	return db_run(db, st, "post revision");
+}
+
+/* Render a post body as its type wants it: comments inline only. */
+static enum qa_err
+render(int type, const char *md, struct buf *html)
+{
+	return markdown_render(md, strlen(md), type == POST_COMMENT ?
+	    MARKDOWN_INLINE : MARKDOWN_BLOCK, html);
+}
+
+/*
+ * Check where a new answer or comment n goes and find its question: the
+ * parent must exist and be visible or queued (else QA_ENOTFOUND); an
+ * answer goes under a question (else QA_EINPUT) that is not closed (else
+ * QA_ECONFLICT); a comment goes under a question or an answer (else
+ * QA_EINPUT) whose comments are not locked (else QA_ECONFLICT).  Sets
+ * *qid.  Returns QA_OK or the error.
+ */
+static enum qa_err
+parent_check(struct db *db, struct arena *a, const struct post_new *n,
+    int64_t *qid)
+{
+	struct post_raw	 par;
+	enum qa_err	 er;
+
+	if ((er = post_raw_get(db, a, n->parent_id, &par)) != QA_OK)
+		return er;
+	if (par.status != POST_VISIBLE && par.status != POST_QUEUED)
+		return QA_ENOTFOUND;
+	if (n->type == POST_ANSWER) {
+		if (par.type != POST_QUESTION)
+			return QA_EINPUT;
+		if (par.closed)
+			return QA_ECONFLICT;
+	} else {
+		if (par.type == POST_COMMENT)
+			return QA_EINPUT;
+		if (par.comments_locked)
+			return QA_ECONFLICT;
+	}
+	*qid = par.question_id;
+	return QA_OK;
+}
+
+/*
+ * Create a post from n inside the caller's transaction (the caller
+ * begins and commits it, and may queue mail in it).  The body is rendered
+ * with markdown_render() (MARKDOWN_INLINE for comments, MARKDOWN_BLOCK
+ * otherwise).  A question gets its slug from util_slug(title), its tags
+ * linked (tags rows created as needed) and its category (0: none, else it
+ * must exist: QA_EINPUT); answers and comments get question_id from their
+ * parent (see parent_check() for the refusals: QA_ENOTFOUND, QA_EINPUT,
+ * QA_ECONFLICT).  created = activity = n->now.  Revision 1 holds the
+ * original text and author.  A visible post then moves its counters, its
+ * question's activity and (questions) the search index, through
+ * visibility_change(); a queued one moves nothing until
+ * post_status_set() shows it.  QA_EINPUT for a bad type or status, a
+ * missing body, or a question without a title.  Sets *id on success.
+ * Returns QA_OK, those errors, QA_ESYS, or the database error; on error
+ * the caller rolls back.
+ */
+enum qa_err
+post_create(struct db *db, struct arena *a, const struct post_new *n,
+    int64_t *id)
+{
+	struct post_raw	 p;
+	struct buf	 html = { 0 };
+	sqlite3_stmt	*st;
+	const char	*slug = NULL, *tags = "";
+	int64_t		 qid = 0;
+	bool		 q = n->type == POST_QUESTION;
+	enum qa_err	 er;
+
+	*id = 0;
+	if (n->body_md == NULL || (n->status != POST_VISIBLE &&
+	    n->status != POST_QUEUED))
+		return QA_EINPUT;
+	if (q) {
+		if (n->title == NULL)
+			return QA_EINPUT;
+		if ((slug = util_slug(a, n->title)) == NULL)
+			return QA_ESYS;
+		if (n->tags != NULL)
+			tags = n->tags;
+		if (n->category_id != 0 &&
+		    (er = category_check(db, n->category_id)) != QA_OK)
+			return er;
+	} else if (n->type == POST_ANSWER || n->type == POST_COMMENT) {
+		if ((er = parent_check(db, a, n, &qid)) != QA_OK)
+			return er;
+	} else
+		return QA_EINPUT;
+	if ((er = render(n->type, n->body_md, &html)) != QA_OK)
+		goto out;
+	if ((st = db_stmt(db, &post_stmts, POST_STMT_INSERT)) == NULL) {
+		er = QA_ESYS;
+		goto out;
+	}
+	sqlite3_bind_int(st, 1, n->type);
+	bind_id(st, 2, q ? 0 : n->parent_id);
+	bind_id(st, 3, qid);
+	sqlite3_bind_text(st, 7, html.data != NULL ? html.data : "",
+	    (int)html.len, SQLITE_STATIC);
+	bind_id(st, 9, q ? n->category_id : 0);
+	bind_id(st, 10, n->user_id);
+	sqlite3_bind_int64(st, 14, n->now);
+	sqlite3_bind_int(st, 15, n->status);
+	if (!db_bind_text(st, 4, q ? n->title : NULL) ||
+	    !db_bind_text(st, 5, slug) || !db_bind_text(st, 6, n->body_md) ||
+	    !db_bind_text(st, 8, tags) ||
+	    !db_bind_text(st, 11, n->user_id == 0 ? n->anon_name : NULL) ||
+	    !db_bind_text(st, 12, n->user_id == 0 ? n->anon_email : NULL) ||
+	    !db_bind_text(st, 13, n->ip)) {
+		db_done(st);
+		er = QA_ESYS;
+		goto out;
+	}
+	if ((er = db_run(db, st, "post_create")) != QA_OK)
+		goto out;
+	*id = sqlite3_last_insert_rowid(db_handle(db));
+	if (q && (er = run_ids(db, POST_STMT_SET_QUESTION, *id, 0, false, 0,
+	    "post_create")) != QA_OK)
+		goto out;
+	if ((er = revision_add(db, *id, n->user_id, n->anon_name, n->now, "",
+	    q ? n->title : NULL, n->body_md, tags)) != QA_OK)
+		goto out;
+	if (q && (er = tags_link(db, a, *id, tags)) != QA_OK)
+		goto out;
+	if (n->status == POST_VISIBLE) {
+		if ((er = post_raw_get(db, a, *id, &p)) != QA_OK)
+			goto out;
+		er = visibility_change(db, &p, +1);
+	}
+out:
+	buf_free(&html);
+	if (er != QA_OK)
+		*id = 0;
+	return er;
+}
+
+/*
+ * Edit a post inside the caller's transaction.  NULL fields of c (and
+ * category_id -1) keep the stored value; title, tags and category apply
+ * to questions only and are ignored for the others.  Appends a revision
+ * (number max + 1) holding the new text with editor c->editor_id (0: an
+ * anonymous author, c->editor_name) and c->reason; re-renders the body;
+ * a new title gets a new slug; new tags are relinked (missing tags rows
+ * created) and a new category (0: none; else it must exist: QA_EINPUT)
+ * moves the category counts of both chains, while the post is visible;
+ * sets edited = c->now, edited_by (NULL for editor 0) and edited_name
+ * (editor 0 only); rewrites the search row of a question; and raises the
+ * question's activity to c->now (for an answer or comment only when it is
+ * visible, as recount.c counts it).  Returns QA_OK, QA_ENOTFOUND,
+ * QA_EINPUT, QA_ESYS or the database error; on error the caller rolls
+ * back.
+ */
+enum qa_err
+post_update(struct db *db, struct arena *a, const struct post_change *c)
+{
+	struct post_raw	 p;
+	struct buf	 html = { 0 };
+	sqlite3_stmt	*st;
+	const char	*body;
+	int64_t		 oldcat;
+	bool		 q, visible, retag;
+	enum qa_err	 er;
+
+	if ((er = post_raw_get(db, a, c->id, &p)) != QA_OK)
+		return er;
+	q = p.type == POST_QUESTION;
+	visible = p.status == POST_VISIBLE;
+	body = c->body_md != NULL ? c->body_md : p.body_md;
+	oldcat = p.category_id;
+	retag = false;
+	if (q) {
+		if (c->title != NULL)
+			p.title = c->title;
+		if ((c->title != NULL || p.slug == NULL) &&
+		    (p.slug = util_slug(a, p.title)) == NULL)
+			return QA_ESYS;
+		if (c->tags != NULL && strcmp(c->tags, p.tags) != 0) {
+			retag = true;
+			p.tags = c->tags;
+		}
+		if (c->category_id >= 0)
+			p.category_id = c->category_id;
+		if (p.category_id != oldcat && p.category_id != 0 &&
+		    (er = category_check(db, p.category_id)) != QA_OK)
+			return er;
+	}
+	p.body_md = body;
+	if ((er = render(p.type, body, &html)) != QA_OK)
+		goto out;
+	if ((er = revision_add(db, p.id, c->editor_id, c->editor_name, c->now,
+	    c->reason, q ? p.title : NULL, body, p.tags)) != QA_OK)
+		goto out;
+	if (retag) {
+		if (visible && (er = run_ids(db, POST_STMT_TAG_COUNT, p.id, -1,
+		    false, 0, "post_update")) != QA_OK)
+			goto out;
+		if ((er = run_ids(db, POST_STMT_TAG_UNLINK, p.id, 0, false, 0,
+		    "post_update")) != QA_OK)
+			goto out;
+		if ((er = tags_link(db, a, p.id, p.tags)) != QA_OK)
+			goto out;
+		if (visible && (er = run_ids(db, POST_STMT_TAG_COUNT, p.id, 1,
+		    false, 0, "post_update")) != QA_OK)
+			goto out;
+	}
+	if (visible && p.category_id != oldcat &&
+	    ((er = category_add(db, oldcat, -1)) != QA_OK ||
+	    (er = category_add(db, p.category_id, 1)) != QA_OK))
+		goto out;
+	if ((st = db_stmt(db, &post_stmts, POST_STMT_UPDATE)) == NULL) {
+		er = QA_ESYS;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, p.id);
+	sqlite3_bind_text(st, 5, html.data != NULL ? html.data : "",
+	    (int)html.len, SQLITE_STATIC);
+	bind_id(st, 7, p.category_id);
+	sqlite3_bind_int64(st, 8, c->now);
+	bind_id(st, 9, c->editor_id);
+	if (!db_bind_text(st, 2, p.title) || !db_bind_text(st, 3, p.slug) ||
+	    !db_bind_text(st, 4, body) || !db_bind_text(st, 6, p.tags) ||
+	    !db_bind_text(st, 10, c->editor_id == 0 ? c->editor_name :
+	    NULL)) {
+		db_done(st);
+		er = QA_ESYS;
+		goto out;
+	}
+	if ((er = db_run(db, st, "post_update")) != QA_OK)
+		goto out;
+	if (q || visible)
+		if ((er = run_ids(db, POST_STMT_ACTIVITY, p.question_id,
+		    c->now, false, 0, "post_update")) != QA_OK)
+			goto out;
+	if (q)
+		er = fts_put(db, &p);
+out:
+	buf_free(&html);
+	return er;
+}
+
+/*
+ * Change the status of post `id` (enum post_status) inside the caller's
+ * transaction, for moderation: approving a queued post, hiding, deleting
+ * or showing one again.  When the post starts or stops being visible its
+ * counters, its question's activity and (questions) its search row move
+ * with it, through visibility_change(); the posts under it keep theirs,
+ * as recount.c counts them.  Returns QA_OK (also when nothing changes),
+ * QA_EINPUT for a status out of range, QA_ENOTFOUND, or the database
+ * error.
+ */
+enum qa_err
+post_status_set(struct db *db, struct arena *a, int64_t id, int status)
+{
+	struct post_raw	 p;
+	bool		 was;
+	enum qa_err	 er;
+
+	if (status < POST_QUEUED || status > POST_DELETED)
+		return QA_EINPUT;
+	if ((er = post_raw_get(db, a, id, &p)) != QA_OK)
+		return er;
+	if (p.status == status)
+		return QA_OK;
+	if ((er = run_ids(db, POST_STMT_STATUS, id, status, false, 0,
+	    "post_status_set")) != QA_OK)
+		return er;
+	was = p.status == POST_VISIBLE;
+	p.status = status;
+	if (was == (status == POST_VISIBLE))
+		return QA_OK;
+	return visibility_change(db, &p, was ? -1 : +1);
+}
+
+/*
+ * Set (answer_id) or clear (answer_id 0) the accepted answer of question
+ * question_id, inside the caller's transaction.  The question must exist
+ * (QA_ENOTFOUND) and be a question (QA_EINPUT); the answer must exist and
+ * be visible (QA_ENOTFOUND) and be an answer to that question
+ * (QA_EINPUT).  now is kept for the points that a later change gives for
+ * it.  Returns QA_OK, those errors, or the database error.
+ */
+enum qa_err
+post_accept(struct db *db, int64_t question_id, int64_t answer_id,
+    int64_t now)
+{
+	struct arena	 a;
+	struct post_raw	 p;
+	sqlite3_stmt	*st;
+	enum qa_err	 er;
+
+	(void)now;
+	arena_init(&a);
+	if ((er = post_raw_get(db, &a, question_id, &p)) != QA_OK)
+		goto out;
+	if (p.type != POST_QUESTION) {
+		er = QA_EINPUT;
+		goto out;
+	}
+	if (answer_id != 0) {
+		if ((er = post_raw_get(db, &a, answer_id, &p)) != QA_OK)
+			goto out;
+		if (p.type != POST_ANSWER || p.parent_id != question_id) {
+			er = QA_EINPUT;
+			goto out;
+		}
+		if (p.status != POST_VISIBLE) {
+			er = QA_ENOTFOUND;
+			goto out;
+		}
+	}
+	if ((st = db_stmt(db, &post_stmts, POST_STMT_ACCEPT)) == NULL) {
+		er = QA_ESYS;
+		goto out;
+	}
+	sqlite3_bind_int64(st, 1, question_id);
+	bind_id(st, 2, answer_id);
+	er = db_run(db, st, "post_accept");
+out:
+	arena_free(&a);
+	return er;
+}
+
+/*
+ * Fill the struct revision at v from the current row of REVISIONS,
+ * copying text into the arena.  Returns QA_ESYS if out of memory.  A
+ * db_rows() row function.
+ */
+static enum qa_err
+revision_row(struct arena *a, sqlite3_stmt *st, void *v)
+{
+	struct revision	*r = v;
+
+	r->rev = db_col_int(st, 0);
+	r->user_id = db_col_int(st, 1);
+	r->handle = db_col_text(a, st, 2);
+	r->anon_name = db_col_text(a, st, 3);
+	r->created = db_col_int(st, 4);
+	r->reason = db_col_text(a, st, 5);
+	r->title = db_col_text(a, st, 6);
+	r->body_md = db_col_text(a, st, 7);
+	r->tags = db_col_text(a, st, 8);
+	if (r->reason == NULL || r->body_md == NULL || r->tags == NULL)
+		return QA_ESYS;
+	return QA_OK;
+}
+
+/*
+ * Read every revision of post id, oldest (revision 1, the original) first,
+ * each with its editor's handle (NULL for an anonymous author, whose
+ * anon_name is set, or a removed account).  *out is an arena array of *n
+ * revisions (NULL when none).  Returns QA_OK or the database error.
+ */
+enum qa_err
+post_revisions(struct db *db, struct arena *a, int64_t id,
+    struct revision **out, size_t *n)
+{
+	sqlite3_stmt	*st;
+	void		*v;
+	enum qa_err	 er;
+
+	*out = NULL;
+	*n = 0;
+	if ((st = db_stmt(db, &post_stmts, POST_STMT_REVISIONS)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, id);
+	er = db_rows(db, st, a, sizeof(**out), DB_ROWS_ALL, revision_row, &v,
+	    n, "post_revisions");
+	*out = v;
+	return er;
+}
+
+/*
+ * Add n to the view count of post id, in one statement (callers batch
+ * views).  Returns QA_OK (also for an unknown id) or the database error.
+ */
+enum qa_err
+post_views_add(struct db *db, int64_t id, int64_t n)
+{
+	return run_ids(db, POST_STMT_VIEWS, id, n, false, 0,
+	    "post_views_add");
+}
+
+/* Words too common to say anything about a question's subject. */
+static const char *const stop_words[] = {
+	"about", "after", "all", "and", "any", "are", "but", "can", "could",
+	"does", "doing", "for", "from", "get", "had", "has", "have", "how",
+	"into", "its", "not", "one", "should", "that", "the", "their",
+	"them", "then", "there", "they", "this", "was", "way", "what",
+	"when", "where", "which", "who", "why", "will", "with", "would",
+	"you", "your",
+};
+
+/* At most this many words of a text go into a similarity query. */
+#define SIMILAR_WORDS	16
+
+/*
+ * The length of the UTF-8 sequence that starts at p, or 0 if p does not
+ * start a whole one (a stray continuation byte, a cut sequence).
+ */
+static size_t
+utf8_seq(const unsigned char *p)
+{
+	size_t	 len, i;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	for (i = 1; i < len; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	return len;
+}
+
+/* ASCII whitespace: what separates the words of a title. */
+static bool
+space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' ||
+	    c == '\f' || c == '\v';
+}
+
+/*
+ * Make an FTS5 query from free text that cannot be an FTS5 syntax error
+ * and means no operator: each word (a run of bytes between ASCII
+ * whitespace) keeps only its ASCII letters and digits, lower-cased, and
+ * its whole non-ASCII UTF-8 characters (letters of other scripts; the
+ * tokenizer ignores symbols among them), up to 200 bytes; words of under
+ * 3 characters and stop words are dropped; each remaining word becomes
+ * "word" and they are joined with OR, up to SIMILAR_WORDS of them.
+ * Returns an arena string, or NULL when no word is left or out of memory
+ * (*oom then set).
+ */
+static char *
+fts_query(struct arena *a, const char *text, bool *oom)
+{
+	struct buf		 q = { 0 };
+	char			 w[204];
+	const unsigned char	*p = (const unsigned char *)text;
+	size_t			 n, i, len, words = 0;
+	bool			 stop;
+	char			*out = NULL;
+
+	*oom = false;
+	while (*p != '\0' && words < SIMILAR_WORDS) {
+		for (n = 0; *p != '\0' && !space((char)*p); p += len) {
+			if ((len = utf8_seq(p)) == 0) {
+				len = 1;
+				continue;
+			}
+			if (n + len > 200)
+				continue;
+			if (len > 1) {
+				memcpy(w + n, p, len);
+				n += len;
+			} else if (*p >= 'A' && *p <= 'Z')
+				w[n++] = (char)(*p + 32);
+			else if ((*p >= 'a' && *p <= 'z') ||
+			    (*p >= '0' && *p <= '9'))
+				w[n++] = (char)*p;
+		}
+		while (*p != '\0' && space((char)*p))
+			p++;
+		w[n] = '\0';
+		if (util_utf8_len(w) < 3)
+			continue;
+		stop = false;
+		for (i = 0; i < nitems(stop_words) && !stop; i++)
+			stop = strcmp(w, stop_words[i]) == 0;
+		if (stop)
+			continue;
+		buf_printf(&q, "%s\"%s\"", words > 0 ? " OR " : "", w);
+		words++;
+	}
+	if (q.oom)
+		*oom = true;
+	else if (words > 0 && (out = arena_strdup(a, buf_cstr(&q))) == NULL)
+		*oom = true;
+	buf_free(&q);
+	return out;
+}
+
+/*
+ * Find up to limit visible questions similar to text (a title being
+ * typed): the FTS5 query fts_query() makes of it, best first by bm25 with
+ * the title weighing five times the body and the tags.  Any text is safe:
+ * quotes, parentheses, NEAR, *, ^ or column filters lose their meaning.
+ * *out is an arena array of *n posts filled as by post_list() (NULL and 0
+ * when text has no usable word).  Returns QA_OK, QA_ESYS, or the database
+ * error.
+ */
+enum qa_err
+post_similar(struct db *db, struct arena *a, const char *text,
+    int64_t limit, struct post **out, size_t *n)
+{
+	sqlite3_stmt	*st;
+	char		*query;
+	void		*v;
+	bool		 oom;
+	enum qa_err	 er;
+
+	*out = NULL;
+	*n = 0;
+	if (text == NULL || limit <= 0)
+		return QA_OK;
+	if ((query = fts_query(a, text, &oom)) == NULL)
+		return oom ? QA_ESYS : QA_OK;
+	if ((st = db_stmt(db, &post_fts_stmts, POST_FTS_SIMILAR)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 2, limit);
+	if (!db_bind_text(st, 1, query)) {
+		db_done(st);
+		return QA_ESYS;
+	}
+	er = db_rows(db, st, a, sizeof(**out), (size_t)limit, list_row, &v, n,
+	    "post_similar");
+	*out = v;
+	return er;
+}
+
+/*
+ * Whether tok has the shape of auth_token_new()'s output: AUTH_TOKEN_LEN
+ * characters of the base64url alphabet.  Others cannot match a stored key
+ * and are not worth a query.
+ */
+static bool
+token_wellformed(const char *tok)
+{
+	size_t	 i;
+
+	if (tok == NULL || strlen(tok) != AUTH_TOKEN_LEN)
+		return false;
+	for (i = 0; i < AUTH_TOKEN_LEN; i++)
+		if (strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		    "abcdefghijklmnopqrstuvwxyz0123456789-_", tok[i]) == NULL)
+			return false;
+	return true;
+}
+
+/*
+ * Make a manage key for post_id (given to its anonymous author, who edits
+ * or claims the post with it): 256 random bits written base64url into
+ * token (tokensz must exceed AUTH_TOKEN_LEN); only the SHA-256 of that
+ * text is stored, in post_keys, created at now.  Returns QA_OK, QA_EINPUT
+ * if tokensz is too small, QA_ESYS, or the database error (token is then
+ * "").
+ */
+enum qa_err
+post_key_create(struct db *db, int64_t post_id, int64_t now, char *token,
+    size_t tokensz)
+{
+	char		 tok[AUTH_TOKEN_LEN + 1];
+	unsigned char	 raw[32], hash[32];
+	sqlite3_stmt	*st;
+	enum qa_err	 er;
+
+	if (tokensz > 0)
+		token[0] = '\0';
+	if (tokensz <= AUTH_TOKEN_LEN)
+		return QA_EINPUT;
+	auth_token_new(tok, raw);
+	explicit_bzero(raw, sizeof(raw));
+	if (tok[0] == '\0')
+		return QA_ESYS;
+	auth_sha256(tok, strlen(tok), hash);
+	if ((st = db_stmt(db, &post_stmts, POST_STMT_KEY_INSERT)) == NULL) {
+		er = QA_ESYS;
+		goto out;
+	}
+	sqlite3_bind_blob(st, 1, hash, sizeof(hash), SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, post_id);
+	sqlite3_bind_int64(st, 3, now);
+	if ((er = db_run(db, st, "post_key_create")) == QA_OK)
+		memcpy(token, tok, sizeof(tok));
+out:
+	explicit_bzero(tok, sizeof(tok));
+	return er;
+}
+
+/*
+ * Whether token is a manage key of post_id.  Returns QA_OK if so,
+ * QA_EFORBIDDEN if not (malformed, unknown, or another post's key), or
+ * the database error.
+ */
+enum qa_err
+post_key_check(struct db *db, const char *token, int64_t post_id)
+{
+	unsigned char	 hash[32];
+	sqlite3_stmt	*st;
+	enum qa_err	 er = QA_EFORBIDDEN;
+	int		 rc;
+
+	if (!token_wellformed(token))
+		return QA_EFORBIDDEN;
+	auth_sha256(token, strlen(token), hash);
+	if ((st = db_stmt(db, &post_stmts, POST_STMT_KEY_POST)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_blob(st, 1, hash, sizeof(hash), SQLITE_TRANSIENT);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (sqlite3_column_int64(st, 0) == post_id)
+			er = QA_OK;
+	} else if (rc != SQLITE_DONE)
+		er = db_err(db, rc, "post_key_check");
+	db_done(st);
+	return er;
+}
+
+/*
+ * Give the anonymous post post_id to user user_id, inside the caller's
+ * transaction (the caller has checked a manage key): user_id set,
+ * anon_name and anon_email cleared, the anonymous revisions and edit of
+ * the post become the user's, the user's qcount or acount grows if the
+ * post is a visible question or answer, and the post's manage keys are
+ * deleted.  Returns QA_OK, QA_EINPUT for user_id <= 0, QA_ENOTFOUND,
+ * QA_ECONFLICT if the post already has an author, or the database error.
+ */
+enum qa_err
+post_claim(struct db *db, int64_t post_id, int64_t user_id)
+{
+	struct arena	 a;
+	struct post_raw	 p;
+	enum qa_err	 er;
+
+	if (user_id <= 0)
+		return QA_EINPUT;
+	arena_init(&a);
+	if ((er = post_raw_get(db, &a, post_id, &p)) != QA_OK)
+		goto out;
+	if (p.user_id != 0) {
+		er = QA_ECONFLICT;
+		goto out;
+	}
+	if ((er = run_ids(db, POST_STMT_CLAIM, post_id, user_id, false, 0,
+	    "post_claim")) != QA_OK ||
+	    (er = run_ids(db, POST_STMT_CLAIM_REVISIONS, post_id, user_id,
+	    false, 0, "post_claim")) != QA_OK)
+		goto out;
+	if (p.status == POST_VISIBLE && p.type != POST_COMMENT &&
+	    (er = run_ids(db, POST_STMT_USER_POSTS, user_id,
+	    p.type == POST_QUESTION, true, p.type == POST_ANSWER,
+	    "post_claim")) != QA_OK)
+		goto out;
+	er = run_ids(db, POST_STMT_KEY_DELETE, post_id, 0, false, 0,
+	    "post_claim");
+out:
+	arena_free(&a);
+	return er;
+}
+
+/* Whether s starts with pre (lower-case ASCII), in any case. */
+static bool
+starts(const char *s, const char *pre)
+{
+	char	 c;
+
+	for (; *pre != '\0'; s++, pre++) {
+		c = *s >= 'A' && *s <= 'Z' ? (char)(*s + 32) : *s;
+		if (c != *pre)
+			return false;
+	}
+	return true;
+}
+
+/*
+ * How many links a Markdown text holds, to limit new users: each start of
+ * "http://", "https://" or "www." (in any case; a "www." right after
+ * "//" belongs to the URL before it), and each "](" not followed by one
+ * of those (a link whose target is relative).  A simple count that a
+ * writer cannot dodge by choosing one link syntax over another; code
+ * spans count too.  Returns 0 for NULL.
+ */
+int64_t
+post_link_count(const char *md)
+{
+	const char	*p;
+	int64_t		 n = 0;
+
+	if (md == NULL)
+		return 0;
+	for (p = md; *p != '\0'; p++) {
+		if (starts(p, "http://") || starts(p, "https://"))
+			n++;
+		else if (starts(p, "www.") && !(p - md >= 2 &&
+		    p[-1] == '/' && p[-2] == '/'))
+			n++;
+		else if (p[0] == ']' && p[1] == '(' && !starts(p + 2,
+		    "http://") && !starts(p + 2, "https://") &&
+		    !starts(p + 2, "www."))
+			n++;
+	}
+	return n;
 }

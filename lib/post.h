@@ -1,7 +1,9 @@
 /*
- * post.h: questions, answers and comments as the read side shows them:
- * question lists in their sort orders, one question with its answers and
- * comments, and a user's recent posts.
+ * post.h: questions, answers and comments: as the read side shows them
+ * (question lists in their sort orders, one question with its answers and
+ * comments, and a user's recent posts), and the writes that create, edit,
+ * accept, moderate and claim them, keeping every counter and the search
+ * index in step.
  */
 #ifndef POST_H
 #define POST_H
@@ -119,9 +121,112 @@ enum qa_err	 post_question_get(struct db *, struct arena *, int64_t id,
 		    struct post *);
 enum qa_err	 post_thread_get(struct db *, struct arena *, int64_t id,
 		    struct post_thread *);
+enum qa_err	 post_thread_get_for(struct db *, struct arena *, int64_t id,
+		    int64_t viewer_id, bool viewer_is_moderator,
+		    struct post_thread *);
 enum qa_err	 post_user_answers(struct db *, struct arena *,
 		    int64_t user_id, int64_t limit, struct post **,
 		    size_t *);
 struct db_stmts	*post_statements(void);
+struct db_stmts	*post_fts_statements(void);
+
+/* --- the write side ------------------------------------------------------ */
+
+/*
+ * A new post.  Strings are borrowed.  For a question: title, body_md,
+ * tags (already normalized by tag_normalize(): names separated by single
+ * spaces, may be ""), category_id (0: none).  For an answer: parent_id is
+ * the question.  For a comment: parent_id is the question or answer it
+ * is under.  user_id 0 is an anonymous visitor, who may give anon_name
+ * and anon_email (NULL when not given).
+ */
+struct post_new {
+	int		 type;		/* enum post_type */
+	int64_t		 parent_id;
+	const char	*title;
+	const char	*body_md;
+	const char	*tags;
+	int64_t		 category_id;
+	int64_t		 user_id;
+	const char	*anon_name;
+	const char	*anon_email;
+	const char	*ip;
+	int		 status;	/* POST_VISIBLE or POST_QUEUED */
+	int64_t		 now;
+};
+
+/*
+ * An edit.  NULL leaves a field as it is (title, tags and category only
+ * apply to questions).  editor_id 0 is an anonymous author editing
+ * through their manage link; editor_name is then their display name.
+ */
+struct post_change {
+	int64_t		 id;
+	const char	*title;
+	const char	*body_md;
+	const char	*tags;
+	int64_t		 category_id;	/* -1: unchanged */
+	int64_t		 editor_id;
+	const char	*editor_name;
+	const char	*reason;	/* edit reason, may be "" */
+	int64_t		 now;
+};
+
+/* One stored revision of a post. */
+struct revision {
+	int64_t		 rev;
+	int64_t		 user_id;	/* 0: anonymous */
+	const char	*handle;	/* editor's handle, or NULL */
+	const char	*anon_name;
+	int64_t		 created;
+	const char	*reason;
+	const char	*title;		/* questions, else NULL */
+	const char	*body_md;
+	const char	*tags;
+};
+
+/* What the write side needs of a post: its raw fields. */
+struct post_raw {
+	int64_t		 id;
+	int		 type;
+	int		 status;
+	int64_t		 parent_id;
+	int64_t		 question_id;
+	const char	*title;
+	const char	*slug;
+	const char	*body_md;
+	const char	*tags;
+	int64_t		 category_id;
+	int64_t		 user_id;
+	const char	*anon_name;
+	const char	*anon_email;
+	bool		 closed;
+	bool		 comments_locked;
+	int64_t		 accepted_id;	/* questions */
+	int64_t		 created;
+	int64_t		 edited;	/* 0 if never edited */
+};
+
+enum qa_err	 post_create(struct db *, struct arena *,
+		    const struct post_new *, int64_t *id);
+enum qa_err	 post_update(struct db *, struct arena *,
+		    const struct post_change *);
+enum qa_err	 post_status_set(struct db *, struct arena *, int64_t id,
+		    int status);
+enum qa_err	 post_accept(struct db *, int64_t question_id,
+		    int64_t answer_id, int64_t now);
+enum qa_err	 post_raw_get(struct db *, struct arena *, int64_t id,
+		    struct post_raw *);
+enum qa_err	 post_revisions(struct db *, struct arena *, int64_t id,
+		    struct revision **, size_t *);
+enum qa_err	 post_views_add(struct db *, int64_t id, int64_t n);
+enum qa_err	 post_similar(struct db *, struct arena *, const char *text,
+		    int64_t limit, struct post **, size_t *);
+enum qa_err	 post_key_create(struct db *, int64_t post_id, int64_t now,
+		    char *token, size_t tokensz);
+enum qa_err	 post_key_check(struct db *, const char *token,
+		    int64_t post_id);
+enum qa_err	 post_claim(struct db *, int64_t post_id, int64_t user_id);
+int64_t		 post_link_count(const char *body_md);
 
 #endif /* !POST_H */

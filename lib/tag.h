@@ -3,6 +3,7 @@
  * kept twice: as rows of post_tags (for the per-tag lists) and, in the
  * order the asker gave them, in posts.tags as names separated by single
  * spaces (so a list of questions needs no join to show them).
+ * tag_normalize() turns what a writer types into that form.
  */
 #ifndef TAG_H
 #define TAG_H
@@ -31,5 +32,13 @@ enum qa_err	 tag_count(struct db *, int64_t offset, int64_t cap,
 size_t		 tag_split(struct arena *, const char *tags,
 		    const char ***names);
 struct db_stmts	*tag_statements(void);
+
+#define TAG_MAX		5	/* tags on a question */
+#define TAG_LEN_MAX	32	/* bytes in a tag name */
+
+enum qa_err	 tag_normalize(struct arena *, const char *input,
+		    char **out, size_t *n, const char **why);
+enum qa_err	 tag_new_names(struct db *, struct arena *, const char *tags,
+		    const char ***names, size_t *n);
 
 #endif /* !TAG_H */

@@ -84,7 +84,7 @@ static const char *const admin_sql[ADMIN_STMT__MAX] = {
 	"DELETE FROM posts_fts",
 	/* NEXT_QUESTION */
 	"SELECT id, title, body_md, tags FROM posts WHERE type = 1 AND"
-	" id > ?1 ORDER BY id LIMIT 1",
+	" status = 1 AND id > ?1 ORDER BY id LIMIT 1",
 	/* FTS_INSERT */
 	"INSERT INTO posts_fts (rowid, title, body, tags) VALUES"
 	" (?1, ?2, ?3, ?4)",
@@ -734,8 +734,9 @@ rerender(struct db *db, int64_t *n, int64_t *changed)
 }
 
 /*
- * Empty posts_fts and index every question again: title, the plain text
- * of its body, its tags.  Adds to *n the questions indexed.
+ * Empty posts_fts and index every visible question again (search never
+ * shows queued, hidden or deleted posts): title, the plain text of its
+ * body, its tags.  Adds to *n the questions indexed.
  */
 static enum qa_err
 refts(struct db *db, int64_t *n)

@@ -16,6 +16,7 @@
 #include "ratelimit.h"
 #include "post.h"
 #include "recount.h"
+#include "subscribe.h"
 #include "tag.h"
 #include "user.h"
 #include "tap.h"
@@ -36,6 +37,8 @@ static const struct table tables[] = {
 	{ "ratelimit", ratelimit_statements, 0 },
 	{ "notify", notify_statements, 0 },
 	{ "user_purge", user_purge_statements, 0 },
+	{ "post_fts", post_fts_statements, 0 },	/* FTS5 plans read "SCAN" */
+	{ "subscribe", subscribe_statements, 0 },
 };
 
 /* Tables small enough to read whole on a page. */
