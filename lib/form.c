@@ -6,10 +6,17 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <openssl/evp.h>
+#include <openssl/hmac.h>
+
 #include "arena.h"
+#include "auth.h"
 #include "form.h"
 #include "http.h"
+#include "settings.h"
 #include "template.h"
+
+#define STAMP_MAX_AGE	86400	/* a form older than a day is stale */
 
 /*
  * Start a form: read each field of the table from the request body (a
@@ -92,4 +99,93 @@ form_fill(struct qa_request *req, struct tpl *t, const struct form *f)
 		tpl_set(row, "ID", f->fields[i].name);
 		tpl_set(row, "MESSAGE", f->err[i]);
 	}
+}
+
+/*
+ * The signature of a form stamp: HMAC-SHA256 under the site's CSRF secret
+ * over "stamp:" form_name ":" time, the first 16 bytes in hex.
+ */
+static void
+stamp_sign(const char *form_name, long long t, char out[33])
+{
+	const char	*key = settings_get("csrf_secret", "");
+	char		 msg[128];
+	unsigned char	 mac[EVP_MAX_MD_SIZE];
+	unsigned int	 maclen = 0, i;
+	int		 n;
+
+	n = snprintf(msg, sizeof(msg), "stamp:%s:%lld", form_name, t);
+	out[0] = '\0';
+	if (n < 0 || (size_t)n >= sizeof(msg) || HMAC(EVP_sha256(), key,
+	    (int)strlen(key), (unsigned char *)msg, (size_t)n, mac,
+	    &maclen) == NULL || maclen < 16)
+		return;
+	for (i = 0; i < 16; i++)
+		snprintf(out + 2 * i, 3, "%02x", mac[i]);
+}
+
+/*
+ * The value of a posting form's hidden stamp field: the time the form
+ * was served and its signature, "TIME.SIGNATURE".  Arena memory.
+ */
+const char *
+form_stamp(struct qa_request *req, const char *form_name)
+{
+	char	 sig[33];
+
+	stamp_sign(form_name, (long long)req->now, sig);
+	return arena_printf(&req->arena, "%lld.%s", (long long)req->now, sig);
+}
+
+/*
+ * Check the spam defences of a posted form: the honeypot field must be
+ * empty and the stamp must be signed by us for this form, at least
+ * form_min_seconds (setting, default 3) and at most a day old.
+ * QA_OK, or QA_EINVALID with a message for the person in *why (a form
+ * sent too fast can simply be sent again).
+ */
+enum qa_err
+form_stamp_check(struct qa_request *req, const char *form_name,
+    const char **why)
+{
+	const char	*stamp, *hp, *dot;
+	char		 sig[33], tbuf[24];
+	int64_t		 t, min = settings_int("form_min_seconds", 3);
+	size_t		 n;
+
+	*why = NULL;
+	hp = http_formval(req, FORM_HONEYPOT_FIELD);
+	if (hp != NULL && hp[0] != '\0') {
+		*why = "This form could not be accepted.";
+		return QA_EINVALID;
+	}
+	stamp = http_formval(req, FORM_STAMP_FIELD);
+	if (stamp == NULL || (dot = strchr(stamp, '.')) == NULL ||
+	    (n = (size_t)(dot - stamp)) == 0 || n >= sizeof(tbuf)) {
+		*why = "This form is missing a part. Please send it again.";
+		return QA_EINVALID;
+	}
+	memcpy(tbuf, stamp, n);
+	tbuf[n] = '\0';
+	if (http_parse_int(tbuf, 0, INT64_MAX, &t) != QA_OK) {
+		*why = "This form is missing a part. Please send it again.";
+		return QA_EINVALID;
+	}
+	stamp_sign(form_name, (long long)t, sig);
+	if (sig[0] == '\0' || strlen(dot + 1) != 32 ||
+	    !auth_equal(dot + 1, sig, 32)) {
+		*why = "This form is missing a part. Please send it again.";
+		return QA_EINVALID;
+	}
+	if (req->now - t > STAMP_MAX_AGE || t > req->now + 60) {
+		*why = "This form is too old. Please check it and send it "
+		    "again.";
+		return QA_EINVALID;
+	}
+	if (req->now - t < min) {
+		*why = "That was quicker than a person types. Please check "
+		    "what you wrote and send it again.";
+		return QA_EINVALID;
+	}
+	return QA_OK;
 }

@@ -40,4 +40,17 @@ void	 form_read(struct qa_request *, struct form *, const struct field *,
 void	 form_error(struct form *, size_t, const char *);
 void	 form_fill(struct qa_request *, struct tpl *, const struct form *);
 
+/*
+ * Spam defence on posting forms, no third party involved: a signed
+ * timestamp (field "stamp") that must be at least the setting
+ * form_min_seconds old and at most a day, and a honeypot field
+ * ("website") that people leave empty because they never see it.
+ */
+#define FORM_STAMP_FIELD	"stamp"
+#define FORM_HONEYPOT_FIELD	"website"
+
+const char	*form_stamp(struct qa_request *, const char *form_name);
+enum qa_err	 form_stamp_check(struct qa_request *, const char *form_name,
+		    const char **why);
+
 #endif /* !FORM_H */
