@@ -1,7 +1,9 @@
 /*
  * view: the read-only pages of the site.  Home, the question lists, one
  * question with its answers and comments, tags, categories and users.
- * Every route is GET (and HEAD); none writes to the database.
+ * Every route is GET (and HEAD); none writes to the database while it
+ * answers.  The question page counts its views in memory (lib/views.c),
+ * and they are written in batches after a response has gone.
  *
  * Each handler reads through the model modules with a small fixed number
  * of queries (given in its comment), fills the dictionary of its page
@@ -12,9 +14,13 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "qa.h"
 #include "arena.h"
+#include "auth.h"
+#include "db.h"
+#include "form.h"
 #include "http.h"
 #include "serve.h"
 #include "settings.h"
@@ -24,6 +30,7 @@
 #include "post.h"
 #include "tag.h"
 #include "category.h"
+#include "views.h"
 
 #define PAGE_MAX	1000000000	/* highest ?page= accepted */
 #define PAGE_SIZE_MAX	100		/* clamp of the page_size setting */
@@ -522,23 +529,93 @@ questions_get(struct qa_request *req)
 }
 
 /*
+ * What the viewer of a question page may do there, worked out once per
+ * page: who they are, and the strings every post block shares.
+ */
+struct viewer {
+	const struct user	*user;		/* NULL: a visitor */
+	bool			 edit_any;	/* AUTH_EDIT_ANY */
+	bool			 edit_own;	/* AUTH_EDIT_OWN */
+	bool			 comment;	/* AUTH_COMMENT */
+	bool			 accept;	/* may pick the best answer */
+	const char		*cstamp;	/* stamp of the comment forms */
+	int64_t			 qid;
+	int64_t			 accepted_id;	/* the question's best answer */
+};
+
+/* Whether the viewer may edit post p. */
+static bool
+may_edit(const struct viewer *v, const struct post *p)
+{
+	if (v->edit_any)
+		return true;
+	return v->edit_own && v->user != NULL && p->user_id != 0 &&
+	    p->user_id == v->user->id;
+}
+
+/*
+ * The links of a post the viewer may act on, into t: section `edit`
+ * (URL) when they may edit it and `revisions` (URL) when it was edited.
+ */
+static void
+set_post_links(struct qa_request *req, struct tpl *t, const char *edit,
+    const char *revisions, const struct viewer *v, const struct post *p)
+{
+	if (may_edit(v, p))
+		tpl_set(tpl_add(t, edit), "URL", arena_printf(&req->arena,
+		    "/post/%lld/edit", (long long)p->id));
+	if (p->edited != 0)
+		tpl_set(tpl_add(t, revisions), "URL", arena_printf(
+		    &req->arena, "/post/%lld/revisions", (long long)p->id));
+}
+
+/*
+ * The comment form under post p (section CFORM: ACTION, ID, STAMP, MAX,
+ * and section CVISITOR for a visitor's name and email) when the viewer
+ * may comment and p is not waiting for approval.
+ */
+static void
+set_comment_form(struct qa_request *req, struct tpl *t,
+    const struct viewer *v, const struct post *p, const char *anchor)
+{
+	struct tpl	*f;
+
+	if (!v->comment || p->status != POST_VISIBLE)
+		return;
+	f = tpl_add(t, "CFORM");
+	tpl_set(f, "ACTION", arena_printf(&req->arena, "/%c/%lld/comment",
+	    p->type == POST_QUESTION ? 'q' : 'a', (long long)p->id));
+	tpl_set(f, "ID", anchor);
+	tpl_set(f, "STAMP", v->cstamp);
+	tpl_set_int(f, "MAX", settings_int("comment_max", 600));
+	if (v->user == NULL)
+		tpl_show(f, "CVISITOR");
+}
+
+/*
  * Fill a post block (post.tpl, included as `name` in t) for the question
  * or an answer: anchor, votes, body, tags (questions), accepted marker,
- * author and time, "edited by", and the post's comments (section COMMENTS
- * with COMMENT rows: ANCHOR, BODY_HTML, CUSER/CANON, ISO/AGO, CEDITED).
+ * "waiting for approval" for a queued post, author and time, "edited
+ * by", the edit and revisions links the viewer may use, the best-answer
+ * button for the asker and moderators (section ACCEPT: ACTION, LABEL,
+ * and UNDO on the accepted answer), the post's comments (section
+ * COMMENTS with COMMENT rows: ANCHOR, BODY_HTML, CUSER/CANON, ISO/AGO,
+ * CEDITED, CQUEUED, CEDIT, CREVISIONS) and the comment form.
  */
 static void
 add_post(struct qa_request *req, struct tpl *t, const char *name,
-    const struct post *p)
+    const struct viewer *v, const struct post *p)
 {
 	struct tpl	*b, *s, *row;
 	size_t		 i;
 	const struct post *c;
+	const char	*anchor;
 	bool		 q = p->type == POST_QUESTION;
 
 	b = tpl_include(t, name, "post.tpl");
-	tpl_set(b, "ANCHOR", arena_printf(&req->arena, "%c%lld",
-	    q ? 'q' : 'a', (long long)p->id));
+	anchor = arena_printf(&req->arena, "%c%lld", q ? 'q' : 'a',
+	    (long long)p->id);
+	tpl_set(b, "ANCHOR", anchor);
 	tpl_set(b, "KIND", q ? "question" : "answer");
 	set_votes(b, "VOTES", p->score);
 	tpl_set(b, "BODY_HTML", p->body_html);
@@ -546,24 +623,43 @@ add_post(struct qa_request *req, struct tpl *t, const char *name,
 		set_tags(req, b, p->tags);
 	if (p->accepted)
 		tpl_show(b, "ACCEPTED");
+	if (p->status == POST_QUEUED)
+		tpl_show(b, "QUEUED");
 	tpl_set(b, "VERB", q ? "asked" : "answered");
 	set_time(req, b, "ISO", "AGO", p->created);
 	set_author(req, b, "USER", "ANON", p);
 	set_edited(req, b, "EDITED", p);
-	if (p->ncomments == 0)
-		return;
-	s = tpl_add(b, "COMMENTS");
-	set_count(s, "COUNT", (int64_t)p->ncomments, "comment", "comments");
-	for (i = 0; i < p->ncomments; i++) {
-		c = &p->comments[i];
-		row = tpl_add(s, "COMMENT");
-		tpl_set(row, "ANCHOR", arena_printf(&req->arena, "c%lld",
-		    (long long)c->id));
-		tpl_set(row, "BODY_HTML", c->body_html);
-		set_time(req, row, "ISO", "AGO", c->created);
-		set_author(req, row, "CUSER", "CANON", c);
-		set_edited(req, row, "CEDITED", c);
+	set_post_links(req, b, "EDIT", "REVISIONS", v, p);
+	if (!q && v->accept && p->status == POST_VISIBLE) {
+		s = tpl_add(b, "ACCEPT");
+		tpl_set(s, "ACTION", arena_printf(&req->arena,
+		    "/q/%lld/accept/%lld", (long long)v->qid,
+		    (long long)p->id));
+		if (p->id == v->accepted_id) {
+			tpl_set(s, "LABEL", "Unselect");
+			tpl_show(s, "UNDO");
+		} else
+			tpl_set(s, "LABEL", "Select as best answer");
 	}
+	if (p->ncomments > 0) {
+		s = tpl_add(b, "COMMENTS");
+		set_count(s, "COUNT", (int64_t)p->ncomments, "comment",
+		    "comments");
+		for (i = 0; i < p->ncomments; i++) {
+			c = &p->comments[i];
+			row = tpl_add(s, "COMMENT");
+			tpl_set(row, "ANCHOR", arena_printf(&req->arena,
+			    "c%lld", (long long)c->id));
+			tpl_set(row, "BODY_HTML", c->body_html);
+			set_time(req, row, "ISO", "AGO", c->created);
+			set_author(req, row, "CUSER", "CANON", c);
+			set_edited(req, row, "CEDITED", c);
+			if (c->status == POST_QUEUED)
+				tpl_show(row, "CQUEUED");
+			set_post_links(req, row, "CEDIT", "CREVISIONS", v, c);
+		}
+	}
+	set_comment_form(req, b, v, p, anchor);
 }
 
 /*
@@ -580,39 +676,129 @@ question_id(struct qa_request *req, int64_t *id)
 }
 
 /*
+ * Write the views counted in this process (serve_after(), so after the
+ * response has gone).  The route runs query-only: writes are allowed for
+ * the flush and then forbidden again.  A failure is logged by views.c;
+ * the views stay pending for the next try.
+ */
+static void
+views_flush_after(void *arg)
+{
+	(void)arg;
+	if (serve.db == NULL)
+		return;
+	db_query_only(serve.db, false);
+	(void)views_flush(serve.db, (int64_t)time(NULL));
+	db_query_only(serve.db, true);
+}
+
+/*
+ * The "Your answer" part under the answers: section ANSWER_FORM (ACTION,
+ * STAMP, section VISITOR with the name, email and notify fields) when
+ * the viewer may answer and the question is open and visible, else
+ * section NO_ANSWER_FORM with TEXT saying why, and section LOGIN (URL)
+ * when logging in would help.
+ */
+static void
+set_answer_form(struct qa_request *req, struct tpl *t, const struct post *q,
+    const char *url)
+{
+	struct tpl	*s;
+
+	if (q->closed || q->status != POST_VISIBLE ||
+	    !auth_can(req->user, AUTH_ANSWER)) {
+		s = tpl_add(t, "NO_ANSWER_FORM");
+		if (q->closed)
+			tpl_set(s, "TEXT", "This question is closed, so it "
+			    "takes no new answers.");
+		else if (q->status != POST_VISIBLE)
+			tpl_set(s, "TEXT", "Answers are open once the "
+			    "question is approved.");
+		else if (req->user == NULL) {
+			tpl_set(s, "TEXT", "");
+			tpl_set(tpl_add(s, "LOGIN"), "URL", arena_printf(
+			    &req->arena, "/login?next=%s",
+			    seg(&req->arena, url)));
+		} else
+			tpl_set(s, "TEXT", "Your account may not answer "
+			    "questions.");
+		return;
+	}
+	s = tpl_add(t, "ANSWER_FORM");
+	tpl_set(s, "ACTION", arena_printf(&req->arena, "/q/%lld/answer",
+	    (long long)q->id));
+	tpl_set(s, "STAMP", form_stamp(req, "answer"));
+	if (req->user == NULL)
+		tpl_show(s, "VISITOR");
+}
+
+/*
  * GET /q/{id}/{slug} -- a question with its comments, then its answers
  * (accepted first, then by votes, then oldest), each with its comments;
- * a closed notice (with the duplicate's link) when closed.  Three
- * queries.
+ * a closed notice (with the duplicate's link) when closed; the view
+ * count; the answer form and a comment form under each post for those
+ * who may post; edit and revisions links, and the best-answer buttons
+ * for the asker and moderators.  Queued posts are shown, marked, to their
+ * author and to moderators only.  Three queries.  Counts the view (not
+ * for HEAD or robots) and flushes the counts after the response when
+ * due.  A page with a form sets the CSRF cookie of a visitor.
  * 200; 301 to /q/{id}/{slug} when the slug is not the question's; 404
- * when id is not a number or not a visible question.
+ * when id is not a number or not a question the viewer may see.
  */
 static enum qa_err
 question_get(struct qa_request *req)
 {
 	struct post_thread	 th;
 	struct post		*q = &th.question;
+	struct viewer		 v;
 	struct tpl		*t, *s;
 	const char		*url;
 	int64_t			 id;
 	size_t			 i;
+	bool			 mod, forms;
 	enum qa_err		 er;
 
 	if ((er = question_id(req, &id)) != QA_OK)
 		return er;
-	if ((er = post_thread_get(serve.db, &req->arena, id, &th)) != QA_OK)
+	mod = auth_can(req->user, AUTH_MODERATE);
+	if ((er = post_thread_get_for(serve.db, &req->arena, id,
+	    req->user != NULL ? req->user->id : 0, mod, &th)) != QA_OK)
 		return er;
 	if ((url = question_url(&req->arena, q->id, q->slug)) == NULL)
 		return QA_ESYS;
 	if (req->nargs < 2 || strcmp(req->args[1], q->slug) != 0)
 		return http_redirect(req, 301, url);
-	if ((t = serve_page(req, "question.tpl", q->title)) == NULL)
+
+	memset(&v, 0, sizeof(v));
+	v.user = req->user;
+	v.qid = q->id;
+	v.accepted_id = q->accepted_id;
+	v.edit_any = auth_can(req->user, AUTH_EDIT_ANY);
+	v.edit_own = auth_can(req->user, AUTH_EDIT_OWN);
+	/* The thread reader does not carry comments_locked (moderation
+	 * sets it): answer refuses a comment on a locked post. */
+	v.comment = auth_can(req->user, AUTH_COMMENT);
+	v.accept = q->status == POST_VISIBLE && (mod || (req->user != NULL &&
+	    q->user_id != 0 && q->user_id == req->user->id &&
+	    !req->user->blocked));
+	forms = v.comment || v.accept || auth_can(req->user, AUTH_ANSWER);
+	if (v.comment)
+		v.cstamp = form_stamp(req, "comment");
+
+	if (q->status == POST_VISIBLE && req->method == HTTP_GET &&
+	    !views_is_bot(req->user_agent) && views_count(q->id, req->now))
+		serve_after(req, views_flush_after, NULL);
+
+	if ((t = forms ? serve_page_form(req, "question.tpl", q->title) :
+	    serve_page(req, "question.tpl", q->title)) == NULL)
 		return QA_ESYS;
 	tpl_show(req->page, "NAV_QUESTIONS");
 	tpl_set(t, "TITLE", q->title);
 	tpl_set(t, "URL", url);
 	set_category(req, t, q);
 	set_votes(t, "VOTES", q->score);
+	set_count(t, "VIEWS", q->views + views_pending(q->id), "view",
+	    "views");
 	if (q->closed) {
 		s = tpl_add(t, "CLOSED");
 		if (q->close_reason != NULL && q->close_reason[0] != '\0')
@@ -624,13 +810,14 @@ question_get(struct qa_request *req)
 			tpl_set(s, "TITLE", q->duplicate_title);
 		}
 	}
-	add_post(req, t, "QUESTION", q);
+	add_post(req, t, "QUESTION", &v, q);
 	set_count(t, "ANSWER_COUNT", (int64_t)th.nanswers, "answer",
 	    "answers");
 	if (th.nanswers == 0)
 		tpl_show(t, "NO_ANSWERS");
 	for (i = 0; i < th.nanswers; i++)
-		add_post(req, t, "ANSWER", &th.answers[i]);
+		add_post(req, t, "ANSWER", &v, &th.answers[i]);
+	set_answer_form(req, t, q, url);
 	return serve_render(req, 200);
 }
 

@@ -1,23 +1,56 @@
 {{%AUTOESCAPE context="HTML"}}
-<div class="post {{KIND}}{{#ACCEPTED}} accepted{{/ACCEPTED}}" id="{{ANCHOR}}">
+<div class="post {{KIND}}{{#ACCEPTED}} accepted{{/ACCEPTED}}{{#QUEUED}} queued{{/QUEUED}}" id="{{ANCHOR}}">
 <div class="vote">
 <span class="score">{{VOTES}}</span>
 {{#ACCEPTED}}<span class="best">Best answer</span>{{/ACCEPTED}}
 </div>
 <div class="postbody">
+{{#QUEUED}}<p class="waiting" role="note">Waiting for approval: only you and the moderators see this yet.</p>{{/QUEUED}}
 <div class="body">{{BODY_HTML:none}}</div>
 {{#TAGS}}<ul class="tags">{{#TAG}}<li><a href="{{URL}}" rel="tag">{{NAME}}</a></li>{{/TAG}}</ul>{{/TAGS}}
 <p class="postmeta">
 <span class="by">{{VERB}} <time datetime="{{ISO}}">{{AGO}}</time> by {{#USER}}<a href="{{URL}}">{{HANDLE}}</a> <span class="points">({{POINTS}})</span>{{/USER}}{{#ANON}}{{NAME}}{{/ANON}}</span>
 {{#EDITED}}<span class="edited">edited by {{#EUSER}}<a href="{{URL}}">{{HANDLE}}</a>{{/EUSER}}{{#EANON}}{{NAME}}{{/EANON}}, <time datetime="{{ISO}}">{{AGO}}</time></span>{{/EDITED}}
+{{#EDIT}}<a class="action" href="{{URL}}">edit</a>{{/EDIT}}
+{{#REVISIONS}}<a class="action" href="{{URL}}">revisions</a>{{/REVISIONS}}
 </p>
+{{#ACCEPT}}<form class="accept" method="post" action="{{ACTION}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#UNDO}}<input type="hidden" name="undo" value="1">{{/UNDO}}
+<button type="submit">{{LABEL}}</button>
+</form>{{/ACCEPT}}
 {{#COMMENTS}}<section class="comments" aria-label="{{COUNT}}">
 <ol>
-{{#COMMENT}}<li id="{{ANCHOR}}">
+{{#COMMENT}}<li id="{{ANCHOR}}"{{#CQUEUED}} class="queued"{{/CQUEUED}}>
+{{#CQUEUED}}<p class="waiting" role="note">Waiting for approval</p>{{/CQUEUED}}
 <div class="cbody">{{BODY_HTML:none}}</div>
-<p class="cmeta">&mdash; {{#CUSER}}<a href="{{URL}}">{{HANDLE}}</a> <span class="points">({{POINTS}})</span>{{/CUSER}}{{#CANON}}{{NAME}}{{/CANON}}, <time datetime="{{ISO}}">{{AGO}}</time>{{#CEDITED}} <span class="edited">edited by {{#EUSER}}<a href="{{URL}}">{{HANDLE}}</a>{{/EUSER}}{{#EANON}}{{NAME}}{{/EANON}}, <time datetime="{{ISO}}">{{AGO}}</time></span>{{/CEDITED}}</p>
+<p class="cmeta">&mdash; {{#CUSER}}<a href="{{URL}}">{{HANDLE}}</a> <span class="points">({{POINTS}})</span>{{/CUSER}}{{#CANON}}{{NAME}}{{/CANON}}, <time datetime="{{ISO}}">{{AGO}}</time>{{#CEDITED}} <span class="edited">edited by {{#EUSER}}<a href="{{URL}}">{{HANDLE}}</a>{{/EUSER}}{{#EANON}}{{NAME}}{{/EANON}}, <time datetime="{{ISO}}">{{AGO}}</time></span>{{/CEDITED}}{{#CEDIT}} <a class="action" href="{{URL}}">edit</a>{{/CEDIT}}{{#CREVISIONS}} <a class="action" href="{{URL}}">revisions</a>{{/CREVISIONS}}</p>
 </li>{{/COMMENT}}
 </ol>
 </section>{{/COMMENTS}}
+{{#CFORM}}<details class="cform">
+<summary>Add a comment</summary>
+<form class="form" method="post" action="{{ACTION}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="stamp" value="{{STAMP}}">
+<div class="honeypot" aria-hidden="true">
+<label for="website-{{ID}}">Leave this empty</label>
+<input id="website-{{ID}}" name="website" type="text" value="" tabindex="-1" autocomplete="off">
+</div>
+<div class="field">
+<label for="cbody-{{ID}}">Your comment</label>
+<textarea id="cbody-{{ID}}" name="body" rows="3" required maxlength="{{MAX}}"></textarea>
+</div>
+{{#CVISITOR}}<div class="field">
+<label for="cname-{{ID}}">Your name to display <span class="optional">(optional)</span></label>
+<input id="cname-{{ID}}" name="name" type="text" value="" autocomplete="name" maxlength="40">
+</div>
+<div class="field">
+<label for="cemail-{{ID}}">Email <span class="optional">(optional)</span>: only used for sending these notifications</label>
+<input id="cemail-{{ID}}" name="email" type="email" value="" autocomplete="email" maxlength="254">
+</div>{{/CVISITOR}}
+<p class="actions"><button type="submit">Add comment</button></p>
+</form>
+</details>{{/CFORM}}
 </div>
 </div>

@@ -2,7 +2,7 @@
 <article class="thread">
 <header class="qhead">
 <h1><a href="{{URL}}">{{TITLE}}</a></h1>
-<p class="qinfo">{{#CATEGORY}}<a class="cat" href="{{URL}}">{{NAME}}</a> &middot; {{/CATEGORY}}{{VOTES}}</p>
+<p class="qinfo">{{#CATEGORY}}<a class="cat" href="{{URL}}">{{NAME}}</a> &middot; {{/CATEGORY}}{{VOTES}} &middot; <span class="views">{{VIEWS}}</span></p>
 </header>
 {{#CLOSED}}<div class="notice" role="note">
 <p><strong>This question is closed</strong>{{#REASON}}: {{TEXT}}{{/REASON}}{{#DUPLICATE}}. It is a duplicate of <a href="{{URL}}">{{TITLE}}</a>{{/DUPLICATE}}.</p>
@@ -12,5 +12,35 @@
 <h2 id="answers">{{ANSWER_COUNT}}</h2>
 {{#NO_ANSWERS}}<p class="empty">No answers yet.</p>{{/NO_ANSWERS}}
 {{>ANSWER}}
+</section>
+<section class="answer-form" aria-labelledby="your-answer">
+<h2 id="your-answer">Your answer</h2>
+{{#ANSWER_FORM}}<form class="form" method="post" action="{{ACTION}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="stamp" value="{{STAMP}}">
+<div class="honeypot" aria-hidden="true">
+<label for="website">Leave this empty</label>
+<input id="website" name="website" type="text" value="" tabindex="-1" autocomplete="off">
+</div>
+<div class="field">
+<label for="body">Your answer</label>
+<p class="hint" id="body-hint">Markdown: *emphasis*, **strong**, `code`, [links](https://example.org), lists and code blocks.</p>
+<textarea id="body" name="body" rows="10" required aria-describedby="body-hint"></textarea>
+</div>
+{{#VISITOR}}<div class="field">
+<label for="name">Your name to display <span class="optional">(optional)</span></label>
+<input id="name" name="name" type="text" value="" autocomplete="name" maxlength="40">
+</div>
+<div class="field">
+<label for="email">Email <span class="optional">(optional)</span>: only used for sending these notifications</label>
+<input id="email" name="email" type="email" value="" autocomplete="email" maxlength="254">
+</div>{{/VISITOR}}
+<div class="field check">
+<input id="notify" name="notify" type="checkbox" value="1">
+<label for="notify">Email me when my answer gets a comment or is selected as the best answer{{#VISITOR}} (needs your email address){{/VISITOR}}</label>
+</div>
+<p class="actions"><button type="submit">Post your answer</button></p>
+</form>{{/ANSWER_FORM}}
+{{#NO_ANSWER_FORM}}<p class="aside">{{TEXT}}{{#LOGIN}}<a href="{{URL}}">Log in to answer</a>.{{/LOGIN}}</p>{{/NO_ANSWER_FORM}}
 </section>
 </article>

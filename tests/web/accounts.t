@@ -25,9 +25,16 @@ POST_ROUTES=(
 	"login /account/delete"
 	"login /forgot"
 	"login /reset"
-	# "ask /ask"
-	# "answer /q/1/answer"  "answer /q/1/comment"  "answer /a/2/comment"
-	# "answer /post/1/edit"
+	"ask /ask"
+	"answer /q/1/answer"
+	"answer /q/1/comment"
+	"answer /a/2/comment"
+	# Posts that do not exist, so that the right token gets a 404
+	# rather than the 403 of someone who may not edit or accept.
+	"answer /post/999999/edit"
+	"answer /post/999999/manage"
+	"answer /q/999999/accept/999998"
+	"answer /unsubscribe"
 	# "vote /post/1/vote"
 	# "moderate /moderate"
 )

@@ -49,11 +49,14 @@ cgi_program() {
 	/login | /logout | /register | /account | /account/* | /forgot | \
 	    /reset | /confirm)
 		echo login ;;
+	/ask)
+		echo ask ;;
+	/q/+([0-9])/@(answer|comment) | /q/+([0-9])/accept/+([0-9]) | \
+	    /a/+([0-9])/comment | /post/+([0-9])/@(edit|revisions|manage) | \
+	    /unsubscribe)
+		echo answer ;;
 	# Later programs, with their locations in fastqa.conf.in:
-	# /ask)						echo ask ;;
-	# /q/+([0-9])/@(answer|comment) | /a/+([0-9])/comment | \
-	#     /post/+([0-9])/@(edit|revisions))		echo answer ;;
-	# /post/+([0-9])/vote | /q/+([0-9])/accept/+([0-9]))	echo vote ;;
+	# /post/+([0-9])/vote)				echo vote ;;
 	# /moderate | /moderate/*)			echo moderate ;;
 	*)
 		echo view ;;
