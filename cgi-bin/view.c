@@ -572,7 +572,8 @@ set_post_links(struct qa_request *req, struct tpl *t, const char *edit,
 /*
  * The comment form under post p (section CFORM: ACTION, ID, STAMP, MAX,
  * and section CVISITOR for a visitor's name and email) when the viewer
- * may comment and p is not waiting for approval.
+ * may comment, p is not waiting for approval and its comments are not
+ * locked.
  */
 static void
 set_comment_form(struct qa_request *req, struct tpl *t,
@@ -580,7 +581,7 @@ set_comment_form(struct qa_request *req, struct tpl *t,
 {
 	struct tpl	*f;
 
-	if (!v->comment || p->status != POST_VISIBLE)
+	if (!v->comment || p->status != POST_VISIBLE || p->comments_locked)
 		return;
 	f = tpl_add(t, "CFORM");
 	tpl_set(f, "ACTION", arena_printf(&req->arena, "/%c/%lld/comment",

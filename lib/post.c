@@ -121,7 +121,7 @@ enum post_stmt {
 #define THREAD_COLS \
 	"p.id, p.type, p.status, p.parent_id, p.question_id, p.body_html, " \
 	"p.user_id, u.handle, u.points, p.anon_name, p.created, p.edited, " \
-	"e.handle, p.edited_name, p.score, p.comment_count"
+	"e.handle, p.edited_name, p.score, p.comment_count, p.comments_locked"
 #define THREAD_JOIN \
 	" FROM posts p LEFT JOIN users u ON u.id = p.user_id " \
 	"LEFT JOIN users e ON e.id = p.edited_by"
@@ -543,6 +543,7 @@ thread_row(struct arena *a, sqlite3_stmt *st, void *v)
 	p->edited_name = db_col_text(a, st, 13);
 	p->score = db_col_int(st, 14);
 	p->comment_count = db_col_int(st, 15);
+	p->comments_locked = db_col_int(st, 16) != 0;
 	return p->body_html == NULL ? QA_ESYS : QA_OK;
 }
 
@@ -571,7 +572,7 @@ question_read(struct db *db, struct arena *a, int64_t id, int64_t viewer,
 	sqlite3_stmt	*st;
 	enum qa_err	 er;
 	int		 rc;
-	const int	 c = 16;	/* first of QUESTION_COLS */
+	const int	 c = 17;	/* first of QUESTION_COLS */
 
 	if ((st = db_stmt(db, &post_stmts, POST_STMT_QUESTION)) == NULL)
 		return QA_ESYS;

@@ -87,6 +87,7 @@ struct post {
 	const char	*edited_handle;	/* editor's handle, or NULL */
 	const char	*edited_name;	/* anonymous editor's name, or NULL */
 	bool		 closed;
+	bool		 comments_locked;
 	const char	*close_reason;
 	int64_t		 duplicate_of;	/* 0 if none */
 	const char	*duplicate_title; /* when duplicate_of is visible */

@@ -567,6 +567,22 @@ like "$(cat "$BODY")" "href=\"/login\?next=[^\"]*$Q1ID[^\"]*\">Log in to answer<
 [ -z "$(set_cookie qa_csrf)" ]
 ok $? "$WHAT: no CSRF cookie without a form"
 
+# --- locked comments ---------------------------------------------------------------
+
+site_sql "UPDATE settings SET value = '1' WHERE key = 'anon_posting'"
+programs_restart
+JAR=$WEB_TMP/jar.locked
+fetch GET "$Q1"
+[ -n "$(form_of "/q/$Q1ID/comment")" ]
+ok $? "a visitor may comment on an open question"
+site_sql "UPDATE posts SET comments_locked = 1 WHERE id = $Q1ID"
+WHAT="GET a question whose comments are locked"
+fetch GET "$Q1"
+is "$STATUS" 200 "$WHAT: 200"
+[ -z "$(form_of "/q/$Q1ID/comment")" ]
+ok $? "$WHAT: no comment form under the question"
+site_sql "UPDATE posts SET comments_locked = 0 WHERE id = $Q1ID"
+
 # --- the rate limit ----------------------------------------------------------------------
 
 site_sql "UPDATE settings SET value = '1' WHERE key = 'anon_posting';
