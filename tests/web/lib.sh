@@ -265,6 +265,19 @@ mail_wait() {
 	return 1
 }
 
+# mail_settle: wait (up to 10 s) until every queued mail has been handed
+# to sendmail, so that a count taken next is not raced by mail still
+# being sent for an earlier step.
+mail_settle() {
+	local i
+	for i in $(seq 100); do
+		[ "$(site_sql "SELECT count(*) FROM outbox WHERE sent IS NULL")" \
+		    = 0 ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 # mail_last: the last message in the mbox, without its "From " line.
 mail_last() {
 	awk '/^From fastqa/ { m = ""; next } { m = m $0 "\n" }

@@ -213,6 +213,7 @@ like "$(set_cookie qa_csrf)" '^qa_csrf=' "$WHAT: a CSRF cookie for the forms"
 JAR=$WEB_TMP/jar.bob
 register bob
 is "$STATUS" 303 "register bob: 303"
+mail_settle
 nmail=$(mail_count)
 WHAT="POST /q/$Q1ID/answer as bob"
 fetch GET "$Q1"
@@ -247,6 +248,7 @@ body_has "Do not forget CONTENT_LENGTH." "the comment is on the page"
 # --- the visitor picks the best answer with the manage link ----------------------
 
 JAR=$WEB_TMP/jar.ada
+mail_settle
 nmail=$(mail_count)
 WHAT="GET the manage page"
 fetch GET "$MANAGE1"
@@ -292,6 +294,7 @@ fetch GET "$Q2"
 html=$(form_of "/q/$Q2ID/accept/$A2ID")
 like "$html" 'Select as best answer' "$WHAT: a best-answer button"
 like "$(cat "$BODY")" "href=\"/post/$Q2ID/edit\"" "$WHAT: an edit link"
+mail_settle
 nmail=$(mail_count)
 WHAT="POST /q/$Q2ID/accept/$A2ID as the asker"
 form_post "$Q2" "/q/$Q2ID/accept/$A2ID"
