@@ -74,41 +74,13 @@ kind_name(int type)
 	    type == POST_ANSWER ? "answer" : "comment";
 }
 
-/*
- * Percent-encode s as one URL path segment: everything but the RFC 3986
- * unreserved characters is escaped.  Arena memory, NULL if out of it.
- */
-static char *
-seg(struct arena *a, const char *s)
-{
-	static const char	 hex[] = "0123456789ABCDEF";
-	const unsigned char	*p;
-	char			*out, *o;
-
-	if ((out = arena_alloc(a, strlen(s) * 3 + 1)) == NULL)
-		return NULL;
-	for (o = out, p = (const unsigned char *)s; *p != '\0'; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
-		    *p == '_' || *p == '~')
-			*o++ = (char)*p;
-		else {
-			*o++ = '%';
-			*o++ = hex[*p >> 4];
-			*o++ = hex[*p & 15];
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
 /* The canonical address of question q, "/q/ID/SLUG", in the arena. */
 static char *
 question_url(struct arena *a, const struct post_raw *q)
 {
 	const char	*e;
 
-	if ((e = seg(a, q->slug != NULL ? q->slug : "")) == NULL)
+	if ((e = util_urlseg(a, q->slug != NULL ? q->slug : "")) == NULL)
 		return NULL;
 	return arena_printf(a, "/q/%lld/%s", (long long)q->id, e);
 }
@@ -151,9 +123,29 @@ moderator(const struct qa_request *req)
 
 /*
  * Read post id into p and its question into q (a copy of p for a
- * question).  QA_ENOTFOUND when either does not exist, or when the post
- * or its question is not visible and the request is not a moderator's
- * and show_own is false or the post is not the signed-in user's own.
+ * question), whatever their status.  QA_ENOTFOUND when either does not
+ * exist, or the database's error.
+ */
+static enum qa_err
+post_and_question(struct qa_request *req, int64_t id, struct post_raw *p,
+    struct post_raw *q)
+{
+	enum qa_err	 er;
+
+	if ((er = post_raw_get(serve.db, &req->arena, id, p)) != QA_OK)
+		return er;
+	if (p->type == POST_QUESTION) {
+		*q = *p;
+		return QA_OK;
+	}
+	return post_raw_get(serve.db, &req->arena, p->question_id, q);
+}
+
+/*
+ * Read post id into p and its question into q (post_and_question()).
+ * QA_ENOTFOUND when either does not exist, or when the post or its
+ * question is not visible and the request is not a moderator's and
+ * show_own is false or the post is not the signed-in user's own.
  */
 static enum qa_err
 load_post(struct qa_request *req, int64_t id, bool show_own,
@@ -162,12 +154,7 @@ load_post(struct qa_request *req, int64_t id, bool show_own,
 	enum qa_err	 er;
 	bool		 own;
 
-	if ((er = post_raw_get(serve.db, &req->arena, id, p)) != QA_OK)
-		return er;
-	if (p->type == POST_QUESTION)
-		*q = *p;
-	else if ((er = post_raw_get(serve.db, &req->arena, p->question_id,
-	    q)) != QA_OK)
+	if ((er = post_and_question(req, id, p, q)) != QA_OK)
 		return er;
 	if (moderator(req))
 		return QA_OK;
@@ -469,36 +456,50 @@ wants_mail(const struct qa_request *req, const struct form *f)
 }
 
 /*
- * The page a visitor sees once after answering (posted.tpl, shared with
- * ask): HEADING, the answer's address (POST_URL, POST_LINK_TEXT), the
- * manage link (MANAGE_URL, and MANAGE_FULL with the site's address) and
- * section QUEUED when the answer waits for a moderator.  200, never
- * cached: the key is shown only here and never travels in a Location.
+ * Fill pn for a new post of type (POST_ANSWER or POST_COMMENT) under
+ * parent from the checked answer or comment form f: the body, the author
+ * (the signed-in user; for a visitor user_id 0, the name typed or NULL,
+ * and the address anon_email() keeps), the client's address, the status
+ * posting_status() gives and the request's time.  Title, tags and
+ * category stay empty.
+ */
+static void
+postnew_fill(const struct qa_request *req, const struct form *f, int type,
+    int64_t parent, struct post_new *pn)
+{
+	memset(pn, 0, sizeof(*pn));
+	pn->type = type;
+	pn->parent_id = parent;
+	pn->body_md = f->val[POSTF_BODY];
+	pn->user_id = req->user != NULL ? req->user->id : 0;
+	if (pn->user_id == 0) {
+		pn->anon_name = f->val[POSTF_NAME][0] != '\0' ?
+		    f->val[POSTF_NAME] : NULL;
+		pn->anon_email = anon_email(req, f);
+	}
+	pn->ip = req->remote_addr;
+	pn->status = posting_status(req);
+	pn->now = req->now;
+}
+
+/*
+ * The page a visitor sees once after answering: posting_posted_page()
+ * for answer id at url with the manage link of key, and a Referrer-Policy
+ * of no-referrer.  200, never cached: the key is shown only here and
+ * never travels in a Location.
  */
 static enum qa_err
 posted_page(struct qa_request *req, const char *url, int64_t id,
     const char *key, bool queued)
 {
-	struct tpl	*t;
 	const char	*manage;
 
-	if ((t = serve_page(req, "posted.tpl", "Your answer is posted")) ==
-	    NULL)
-		return QA_ESYS;
 	if ((manage = arena_printf(&req->arena, "/post/%lld/manage?key=%s",
 	    (long long)id, key)) == NULL)
 		return QA_ESYS;
-	tpl_set(t, "HEADING", "Your answer is posted");
-	tpl_set(t, "POST_URL", url);
-	tpl_set(t, "POST_LINK_TEXT", "Go to your answer");
-	tpl_set(t, "MANAGE_URL", manage);
-	tpl_set(t, "MANAGE_FULL", arena_printf(&req->arena, "%s%s",
-	    posting_base_url(), manage));
-	if (queued)
-		tpl_show(t, "QUEUED");
-	http_header(req, "Cache-Control", "no-store");
 	http_header(req, "Referrer-Policy", "no-referrer");
-	return serve_render(req, 200);
+	return posting_posted_page(req, POSTING_ANSWER, url, manage, NULL,
+	    queued);
 }
 
 /*
@@ -573,29 +574,6 @@ manage_render(struct qa_request *req, const struct post_raw *p,
 }
 
 /*
- * A plain message page (notice.tpl: HEADING, MESSAGE, section LINK with
- * URL and TEXT when url is not NULL) with status.
- */
-static enum qa_err
-notice(struct qa_request *req, int status, const char *heading,
-    const char *message, const char *url, const char *text)
-{
-	struct tpl	*t, *s;
-
-	if ((t = serve_page(req, "notice.tpl", heading)) == NULL)
-		return QA_ESYS;
-	tpl_set(t, "HEADING", heading);
-	tpl_set(t, "MESSAGE", message);
-	if (url != NULL) {
-		s = tpl_add(t, "LINK");
-		tpl_set(s, "URL", url);
-		tpl_set(s, "TEXT", text);
-	}
-	http_header(req, "Cache-Control", "no-store");
-	return serve_render(req, status);
-}
-
-/*
  * POST /q/{id}/answer -- body (Markdown), name and email (visitors
  * only), notify (mail me), stamp and website (the spam defence), csrf
  * (checked by serve), and the button: preview=1 shows the rendered body
@@ -650,20 +628,8 @@ answer_post(struct qa_request *req)
 	if (f.nerr > 0 || f.alert != NULL)
 		return answer_render(req, &q, &f, NULL, 422);
 
-	uid = req->user != NULL ? req->user->id : 0;
-	memset(&pn, 0, sizeof(pn));
-	pn.type = POST_ANSWER;
-	pn.parent_id = qid;
-	pn.body_md = f.val[POSTF_BODY];
-	pn.user_id = uid;
-	if (uid == 0) {
-		pn.anon_name = f.val[POSTF_NAME][0] != '\0' ?
-		    f.val[POSTF_NAME] : NULL;
-		pn.anon_email = anon_email(req, &f);
-	}
-	pn.ip = req->remote_addr;
-	pn.status = posting_status(req);
-	pn.now = req->now;
+	postnew_fill(req, &f, POST_ANSWER, qid, &pn);
+	uid = pn.user_id;
 	key[0] = '\0';
 
 	if ((er = db_tx_begin(serve.db)) != QA_OK)
@@ -674,7 +640,7 @@ answer_post(struct qa_request *req)
 	    pn.anon_email, req->now)) != QA_OK)
 		goto out;
 	if (pn.status == POST_VISIBLE && (er = subscribe_notify(serve.db,
-	    &req->arena, posting_base_url(), qid, SUBSCRIBE_ANSWER, uid, id,
+	    &req->arena, serve_base_url(), qid, SUBSCRIBE_ANSWER, uid, id,
 	    req->now)) != QA_OK)
 		goto out;
 	if (uid == 0)
@@ -700,10 +666,11 @@ out:
 		er = posted_page(req, url, id, key,
 		    pn.status != POST_VISIBLE);
 	else if (pn.status != POST_VISIBLE)
-		er = notice(req, 200, "Your answer waits for a moderator",
-		    "Thank you. Your answer will appear under the question "
-		    "once a moderator has approved it.",
-		    question_url(&req->arena, &q), "Back to the question");
+		er = serve_notice(req, 200,
+		    "Your answer waits for a moderator", "Thank you. Your "
+		    "answer will appear under the question once a moderator "
+		    "has approved it.", question_url(&req->arena, &q),
+		    "Back to the question");
 	else
 		er = http_redirect(req, 303, url);
 	explicit_bzero(key, sizeof(key));
@@ -765,20 +732,8 @@ comment_post(struct qa_request *req)
 	if (f.nerr > 0 || f.alert != NULL)
 		return comment_render(req, &p, &q, &f, NULL, 422);
 
-	uid = req->user != NULL ? req->user->id : 0;
-	memset(&pn, 0, sizeof(pn));
-	pn.type = POST_COMMENT;
-	pn.parent_id = pid;
-	pn.body_md = f.val[POSTF_BODY];
-	pn.user_id = uid;
-	if (uid == 0) {
-		pn.anon_name = f.val[POSTF_NAME][0] != '\0' ?
-		    f.val[POSTF_NAME] : NULL;
-		pn.anon_email = anon_email(req, &f);
-	}
-	pn.ip = req->remote_addr;
-	pn.status = posting_status(req);
-	pn.now = req->now;
+	postnew_fill(req, &f, POST_COMMENT, pid, &pn);
+	uid = pn.user_id;
 
 	if ((er = db_tx_begin(serve.db)) != QA_OK)
 		return er;
@@ -794,12 +749,12 @@ comment_post(struct qa_request *req)
 	 * two mails about the comment until lib subscribe can skip
 	 * addresses already told of the same event post.
 	 */
-	if ((er = subscribe_notify(serve.db, &req->arena, posting_base_url(),
+	if ((er = subscribe_notify(serve.db, &req->arena, serve_base_url(),
 	    pid, SUBSCRIBE_COMMENT, uid, id, req->now)) != QA_OK)
 		goto out;
 	if (on_answer)
 		er = subscribe_notify(serve.db, &req->arena,
-		    posting_base_url(), q.id, SUBSCRIBE_COMMENT, uid, id,
+		    serve_base_url(), q.id, SUBSCRIBE_COMMENT, uid, id,
 		    req->now);
 out:
 	if (er == QA_OK)
@@ -814,10 +769,10 @@ out:
 	serve_after(req, notify_send_soon, &serve);
 
 	if (pn.status != POST_VISIBLE)
-		return notice(req, 200, "Your comment waits for a moderator",
-		    "Thank you. Your comment will appear once a moderator "
-		    "has approved it.", post_url(&req->arena, &p, &q),
-		    "Back to the question");
+		return serve_notice(req, 200,
+		    "Your comment waits for a moderator", "Thank you. Your "
+		    "comment will appear once a moderator has approved it.",
+		    post_url(&req->arena, &p, &q), "Back to the question");
 	if ((url = arena_printf(&req->arena, "%s#c%lld",
 	    question_url(&req->arena, &q), (long long)id)) == NULL)
 		return QA_ESYS;
@@ -961,12 +916,7 @@ edit_load(struct qa_request *req, const char *key, struct post_raw *p,
 
 	if ((er = arg_id(req, 0, &id)) != QA_OK)
 		return er;
-	if ((er = post_raw_get(serve.db, &req->arena, id, p)) != QA_OK)
-		return er;
-	if (p->type == POST_QUESTION)
-		*q = *p;
-	else if ((er = post_raw_get(serve.db, &req->arena, p->question_id,
-	    q)) != QA_OK)
+	if ((er = post_and_question(req, id, p, q)) != QA_OK)
 		return er;
 	if ((er = edit_right(req, p, key, by)) != QA_OK)
 		return er;
@@ -1261,8 +1211,8 @@ revisions_get(struct qa_request *req)
 		    req->now));
 		if (rv[i].handle != NULL) {
 			s = tpl_add(row, "RUSER");
-			tpl_set(s, "URL", arena_printf(&req->arena,
-			    "/user/%s", seg(&req->arena, rv[i].handle)));
+			tpl_set(s, "URL", arena_printf(&req->arena, "/user/%s",
+			    util_urlseg(&req->arena, rv[i].handle)));
 			tpl_set(s, "HANDLE", rv[i].handle);
 		} else
 			tpl_set(tpl_add(row, "RANON"), "NAME",
@@ -1344,7 +1294,7 @@ accept_post(struct qa_request *req)
 	er = post_accept(serve.db, qid, unselect ? 0 : aid, req->now);
 	if (er == QA_OK && !unselect && q.accepted_id != aid)
 		er = subscribe_notify(serve.db, &req->arena,
-		    posting_base_url(), aid, SUBSCRIBE_SELECTED, uid, aid,
+		    serve_base_url(), aid, SUBSCRIBE_SELECTED, uid, aid,
 		    req->now);
 	if (er == QA_OK)
 		er = db_tx_commit(serve.db);
@@ -1375,15 +1325,10 @@ manage_load(struct qa_request *req, const char *key, struct post_raw *p,
 
 	if ((er = arg_id(req, 0, &id)) != QA_OK)
 		return er;
-	if ((er = post_raw_get(serve.db, &req->arena, id, p)) != QA_OK)
+	if ((er = post_and_question(req, id, p, q)) != QA_OK)
 		return er;
 	if (p->status == POST_DELETED)
 		return QA_ENOTFOUND;
-	if (p->type == POST_QUESTION)
-		*q = *p;
-	else if ((er = post_raw_get(serve.db, &req->arena, p->question_id,
-	    q)) != QA_OK)
-		return er;
 	if ((er = key_ok(key, id, &ok)) != QA_OK)
 		return er;
 	if (!ok || p->user_id != 0) {
@@ -1476,8 +1421,8 @@ manage_post(struct qa_request *req)
 static enum qa_err
 unsubscribe_dead(struct qa_request *req)
 {
-	return notice(req, 400, "Link not valid", "This unsubscribe link is "
-	    "not valid, or you have already unsubscribed.", "/",
+	return serve_notice(req, 400, "Link not valid", "This unsubscribe "
+	    "link is not valid, or you have already unsubscribed.", "/",
 	    "Go to the home page");
 }
 

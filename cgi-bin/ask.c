@@ -449,7 +449,7 @@ queue_manage_mail(struct qa_request *req, const struct ask_in *in,
     const char *url, const char *manage, bool queued)
 {
 	const char	*site = settings_get("site_name", "fastqa");
-	const char	*base = posting_base_url();
+	const char	*base = serve_base_url();
 	char		*subject, *body;
 
 	subject = arena_printf(&req->arena, "Your question at %s", site);
@@ -464,36 +464,6 @@ queue_manage_mail(struct qa_request *req, const struct ask_in *in,
 	if (subject == NULL || body == NULL)
 		return QA_ESYS;
 	return notify_queue(serve.db, in->email, subject, body, req->now);
-}
-
-/*
- * The page an anonymous poster sees once after posting (posted.tpl):
- * the link to the question (POST_URL), the manage link (MANAGE_URL, and
- * MANAGE_FULL with the site's address for copying), section QUEUED when
- * it waits for a moderator, section MAILED (EMAIL) when the link was
- * also mailed.  Never cached.
- */
-static enum qa_err
-posted_page(struct qa_request *req, const char *url, const char *manage,
-    const char *email, bool queued)
-{
-	struct tpl	*t;
-
-	if ((t = serve_page(req, "posted.tpl", "Your question is posted")) ==
-	    NULL)
-		return QA_ESYS;
-	tpl_set(t, "HEADING", "Your question is posted");
-	tpl_set(t, "POST_URL", url);
-	tpl_set(t, "POST_LINK_TEXT", "Go to your question");
-	tpl_set(t, "MANAGE_URL", manage);
-	tpl_set(t, "MANAGE_FULL", arena_printf(&req->arena, "%s%s",
-	    posting_base_url(), manage));
-	if (queued)
-		tpl_show(t, "QUEUED");
-	if (email != NULL && email[0] != '\0')
-		tpl_set(tpl_add(t, "MAILED"), "EMAIL", email);
-	http_header(req, "Cache-Control", "no-store");
-	return serve_render(req, 200);
 }
 
 /*
@@ -571,8 +541,8 @@ out:
 		serve_after(req, notify_send_soon, &serve);
 	if (!anon)
 		return http_redirect(req, 303, url);
-	return posted_page(req, url, manage, pn.anon_email,
-	    pn.status == POST_QUEUED);
+	return posting_posted_page(req, POSTING_QUESTION, url, manage,
+	    pn.anon_email, pn.status == POST_QUEUED);
 }
 
 /*

@@ -22,7 +22,6 @@
 #include "qa.h"
 #include "arena.h"
 #include "auth.h"
-#include "config.h"
 #include "db.h"
 #include "form.h"
 #include "http.h"
@@ -38,11 +37,10 @@
 
 #define HANDLE_MIN	3		/* characters */
 #define HANDLE_MAX	32
-#define EMAIL_MAX	254		/* bytes (RFC 5321 path) */
 #define NAME_MAX	64		/* characters of a display name */
 #define PASSWORD_MIN	8		/* characters (code points) */
 #define PASSWORD_MAX	1024		/* bytes */
-#define LOGIN_MAX	EMAIL_MAX	/* bytes of a handle or email */
+#define LOGIN_MAX	UTIL_EMAIL_MAX	/* bytes of a handle or email */
 #define NEXT_MAX	512		/* bytes of a ?next= path */
 
 #define CONFIRM_TTL	(24 * 3600)	/* an email confirmation link */
@@ -53,8 +51,6 @@
 #define FORGOT_IP_LIMIT	5		/* reset requests per address ... */
 #define FORGOT_A_LIMIT	3		/* ... and mails per account ... */
 #define FORGOT_PERIOD	3600		/* ... per this many seconds */
-
-#define BASE_URL	"http://127.0.0.1:8080"	/* config base_url */
 
 
 /* The forms, each declared once; the enums index the tables. */
@@ -182,33 +178,19 @@ handle_problem(const char *h)
 }
 
 /*
- * The message for a bad email address, or NULL if e looks deliverable:
- * at most EMAIL_MAX bytes, exactly one '@' after a non-empty local
- * part, a dot inside the domain (not at either end), no spaces or
- * control characters.  required says whether "" is a problem.
+ * The message for a bad email address, or NULL if e looks deliverable
+ * (util_email_problem(): at most UTIL_EMAIL_MAX bytes, exactly one '@'
+ * after a non-empty local part, a dot inside the domain, not at either
+ * end, no spaces or control characters).  required says whether "" is a
+ * problem.
  */
 static const char *
 email_problem(const char *e, bool required)
 {
-	const unsigned char	*p;
-	const char		*at, *dom, *dot;
-	size_t			 n = strlen(e);
-
-	if (n == 0)
+	if (e[0] == '\0')
 		return required ? "Enter your email address." : NULL;
-	if (n > EMAIL_MAX)
-		return "An email address has at most 254 characters.";
-	for (p = (const unsigned char *)e; *p != '\0'; p++)
-		if (*p <= 0x20 || *p == 0x7f)
-			return "An email address has no spaces.";
-	if ((at = strchr(e, '@')) == NULL || strchr(at + 1, '@') != NULL ||
-	    at == e)
-		return "Enter an email address such as name@example.org.";
-	dom = at + 1;
-	if ((dot = strchr(dom, '.')) == NULL || dot == dom ||
-	    dom[strlen(dom) - 1] == '.')
-		return "Enter an email address such as name@example.org.";
-	return NULL;
+	return util_email_problem(e, "Enter an email address such as "
+	    "name@example.org.");
 }
 
 /* The message for a bad display name, or NULL if it is fine. */
@@ -272,49 +254,6 @@ retry_after(struct qa_request *req, int64_t secs)
 	http_header(req, "Retry-After", s);
 }
 
-/* The site's address for links in mail, without a trailing '/'. */
-static const char *
-base_url(struct qa_request *req)
-{
-	const char	*b = config_get(serve.config, "base_url", BASE_URL);
-	size_t		 n = strlen(b);
-
-	while (n > 0 && b[n - 1] == '/')
-		n--;
-	return arena_strndup(&req->arena, b, n);
-}
-
-/* The client's address as a rate-limit key part. */
-static const char *
-remote(const struct qa_request *req)
-{
-	return req->remote_addr != NULL && req->remote_addr[0] != '\0' ?
-	    req->remote_addr : "unknown";
-}
-
-/*
- * Render a simple message page (notice.tpl: HEADING, MESSAGE, and
- * section LINK with URL and TEXT when url is not NULL) with status.
- */
-static enum qa_err
-notice(struct qa_request *req, int status, const char *heading,
-    const char *message, const char *url, const char *text)
-{
-	struct tpl	*t, *s;
-
-	if ((t = serve_page(req, "notice.tpl", heading)) == NULL)
-		return QA_ESYS;
-	tpl_set(t, "HEADING", heading);
-	tpl_set(t, "MESSAGE", message);
-	if (url != NULL) {
-		s = tpl_add(t, "LINK");
-		tpl_set(s, "URL", url);
-		tpl_set(s, "TEXT", text);
-	}
-	http_header(req, "Cache-Control", "no-store");
-	return serve_render(req, status);
-}
-
 /*
  * Queue the mail that confirms email address `to` of account handle,
  * with a new confirmation token (CONFIRM_TTL) of user_id.  Call inside
@@ -339,7 +278,7 @@ queue_confirm(struct qa_request *req, int64_t user_id, const char *handle,
 	    "please confirm that this is your email address at %s by "
 	    "opening this link within a day:\n\n%s/confirm?t=%s\n\n"
 	    "If you did not register, ignore this mail.\n",
-	    handle, site, base_url(req), tok);
+	    handle, site, serve_base_url(), tok);
 	explicit_bzero(tok, sizeof(tok));
 	if (subject == NULL || body == NULL)
 		return QA_ESYS;
@@ -380,7 +319,7 @@ register_render(struct qa_request *req, struct form *f, int status)
 static enum qa_err
 register_closed(struct qa_request *req)
 {
-	return notice(req, 403, "Registration is closed",
+	return serve_notice(req, 403, "Registration is closed",
 	    "This site does not accept new accounts at the moment.", NULL,
 	    NULL);
 }
@@ -430,7 +369,7 @@ register_post(struct qa_request *req)
 	form_read(req, &f, register_fields, REG__MAX);
 	handle = f.val[REG_HANDLE];
 	email = f.val[REG_EMAIL];
-	key = arena_printf(&req->arena, "register:ip:%s", remote(req));
+	key = arena_printf(&req->arena, "register:ip:%s", serve_remote(req));
 	if (key == NULL)
 		return QA_ESYS;
 	er = ratelimit_check(serve.db, key, REGISTER_LIMIT, REGISTER_PERIOD,
@@ -669,7 +608,7 @@ login_post(struct qa_request *req)
 	akey = er == QA_OK ? arena_printf(&req->arena, "login:u:%lld",
 	    (long long)id) : arena_printf(&req->arena, "login:a:%s",
 	    lower(&req->arena, login));
-	ikey = arena_printf(&req->arena, "login:ip:%s", remote(req));
+	ikey = arena_printf(&req->arena, "login:ip:%s", serve_remote(req));
 	if (akey == NULL || ikey == NULL)
 		return QA_ESYS;
 
@@ -1176,8 +1115,8 @@ forgot_post(struct qa_request *req)
 
 	form_read(req, &f, forgot_fields, FORGOT__MAX);
 	login = f.val[FORGOT_LOGIN];
-	if ((ikey = arena_printf(&req->arena, "forgot:ip:%s", remote(req)))
-	    == NULL)
+	if ((ikey = arena_printf(&req->arena, "forgot:ip:%s",
+	    serve_remote(req))) == NULL)
 		return QA_ESYS;
 	er = ratelimit_check(serve.db, ikey, FORGOT_IP_LIMIT, FORGOT_PERIOD,
 	    req->now, &retry);
@@ -1229,7 +1168,7 @@ forgot_post(struct qa_request *req)
 	    "account at %s.  To choose a new password, open this link "
 	    "within an hour:\n\n%s/reset?t=%s\n\n"
 	    "If you did not ask, ignore this mail: your password stays as "
-	    "it is.\n", u.handle, site, base_url(req), tok);
+	    "it is.\n", u.handle, site, serve_base_url(), tok);
 	explicit_bzero(tok, sizeof(tok));
 	if (subject == NULL || body == NULL)
 		er = QA_ESYS;
@@ -1253,7 +1192,7 @@ out:
 static enum qa_err
 link_dead(struct qa_request *req)
 {
-	return notice(req, 400, "Link not valid", bad_link, "/forgot",
+	return serve_notice(req, 400, "Link not valid", bad_link, "/forgot",
 	    "Ask for a new password link");
 }
 
@@ -1373,13 +1312,13 @@ confirm_get(struct qa_request *req)
 	if (er != QA_OK)
 		db_tx_rollback(serve.db);
 	if (er == QA_ENOTFOUND)
-		return notice(req, 400, "Link not valid", bad_link,
+		return serve_notice(req, 400, "Link not valid", bad_link,
 		    req->user != NULL ? "/account" : "/",
 		    req->user != NULL ? "Go to your account" :
 		    "Go to the home page");
 	if (er != QA_OK)
 		return er;
-	return notice(req, 200, "Email address confirmed",
+	return serve_notice(req, 200, "Email address confirmed",
 	    "Your email address is confirmed. Thank you.",
 	    req->user != NULL ? "/account" : "/",
 	    req->user != NULL ? "Go to your account" : "Go to the home page");

@@ -59,42 +59,13 @@ static const struct sort sorts[] = {
 	    "Every question has an answer." },
 };
 
-/*
- * Percent-encode s as one URL path segment: everything but the RFC 3986
- * unreserved characters is escaped.  Returns arena memory, or NULL if out
- * of memory.
- */
-static char *
-seg(struct arena *a, const char *s)
-{
-	static const char	 hex[] = "0123456789ABCDEF";
-	const unsigned char	*p;
-	char			*out, *o;
-
-	if ((out = arena_alloc(a, strlen(s) * 3 + 1)) == NULL)
-		return NULL;
-	for (o = out, p = (const unsigned char *)s; *p != '\0'; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
-		    *p == '_' || *p == '~')
-			*o++ = (char)*p;
-		else {
-			*o++ = '%';
-			*o++ = hex[*p >> 4];
-			*o++ = hex[*p & 15];
-		}
-	}
-	*o = '\0';
-	return out;
-}
-
 /* "/PREFIX/SEGMENT" with the segment percent-encoded, in the arena. */
 static char *
 path_url(struct arena *a, const char *prefix, const char *s)
 {
 	const char	*e;
 
-	if ((e = seg(a, s)) == NULL)
+	if ((e = util_urlseg(a, s)) == NULL)
 		return NULL;
 	return arena_printf(a, "%s%s", prefix, e);
 }
@@ -105,7 +76,7 @@ question_url(struct arena *a, int64_t id, const char *slug)
 {
 	const char	*e;
 
-	if ((e = seg(a, slug)) == NULL)
+	if ((e = util_urlseg(a, slug)) == NULL)
 		return NULL;
 	return arena_printf(a, "/q/%lld/%s", (long long)id, e);
 }
@@ -719,7 +690,7 @@ set_answer_form(struct qa_request *req, struct tpl *t, const struct post *q,
 			tpl_set(s, "TEXT", "");
 			tpl_set(tpl_add(s, "LOGIN"), "URL", arena_printf(
 			    &req->arena, "/login?next=%s",
-			    seg(&req->arena, url)));
+			    util_urlseg(&req->arena, url)));
 		} else
 			tpl_set(s, "TEXT", "Your account may not answer "
 			    "questions.");

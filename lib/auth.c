@@ -318,6 +318,52 @@ auth_sha256(const void *p, size_t len, unsigned char out[32])
 		memset(out, 0, 32);
 }
 
+/*
+ * The stored form of a token that comes back as text in a link or a form
+ * (manage keys, reset and confirmation links): the SHA-256 of the text
+ * of tok into hash.  The text is what comes back, so no decoding is
+ * needed to look it up, and the database never holds anything a link
+ * could be made from.
+ */
+void
+auth_token_hash(const char *tok, unsigned char hash[32])
+{
+	auth_sha256(tok, strlen(tok), hash);
+}
+
+/*
+ * A new token of that kind: auth_token_new() into tok (its random bytes
+ * are wiped) and auth_token_hash() of it into hash, for the caller to
+ * store while it hands out the text.  Returns QA_OK, or QA_ESYS if the
+ * kernel gave no random bytes (tok is then "" and hash is zero).
+ */
+enum qa_err
+auth_token_hashed(char tok[AUTH_TOKEN_LEN + 1], unsigned char hash[32])
+{
+	unsigned char	 raw[32];
+
+	auth_token_new(tok, raw);
+	explicit_bzero(raw, sizeof(raw));
+	if (tok[0] == '\0') {
+		memset(hash, 0, 32);
+		return QA_ESYS;
+	}
+	auth_token_hash(tok, hash);
+	return QA_OK;
+}
+
+/*
+ * Whether tok has the shape of auth_token_new()'s output: exactly
+ * AUTH_TOKEN_LEN characters of the base64url alphabet.  Others cannot
+ * match a stored token and are not worth a query.
+ */
+bool
+auth_token_wellformed(const char *tok)
+{
+	return tok != NULL && strlen(tok) == AUTH_TOKEN_LEN &&
+	    strspn(tok, b64url) == AUTH_TOKEN_LEN;
+}
+
 /* Constant-time comparison of two byte strings of length n. */
 bool
 auth_equal(const void *a, const void *b, size_t n)

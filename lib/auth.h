@@ -83,6 +83,10 @@ struct db_stmts	*auth_statements(void);
 void		 auth_token_new(char out[AUTH_TOKEN_LEN + 1],
 		    unsigned char raw[32]);
 void		 auth_sha256(const void *, size_t, unsigned char out[32]);
+void		 auth_token_hash(const char *tok, unsigned char hash[32]);
+enum qa_err	 auth_token_hashed(char tok[AUTH_TOKEN_LEN + 1],
+		    unsigned char hash[32]);
+bool		 auth_token_wellformed(const char *tok);
 bool		 auth_equal(const void *, const void *, size_t);
 
 #endif /* !AUTH_H */

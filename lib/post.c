@@ -1636,29 +1636,10 @@ post_similar(struct db *db, struct arena *a, const char *text,
 }
 
 /*
- * Whether tok has the shape of auth_token_new()'s output: AUTH_TOKEN_LEN
- * characters of the base64url alphabet.  Others cannot match a stored key
- * and are not worth a query.
- */
-static bool
-token_wellformed(const char *tok)
-{
-	size_t	 i;
-
-	if (tok == NULL || strlen(tok) != AUTH_TOKEN_LEN)
-		return false;
-	for (i = 0; i < AUTH_TOKEN_LEN; i++)
-		if (strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "abcdefghijklmnopqrstuvwxyz0123456789-_", tok[i]) == NULL)
-			return false;
-	return true;
-}
-
-/*
  * Make a manage key for post_id (given to its anonymous author, who edits
  * or claims the post with it): 256 random bits written base64url into
  * token (tokensz must exceed AUTH_TOKEN_LEN); only the SHA-256 of that
- * text is stored, in post_keys, created at now.  Returns QA_OK, QA_EINPUT
+ * text is stored (auth_token_hashed()), in post_keys, created at now.  Returns QA_OK, QA_EINPUT
  * if tokensz is too small, QA_ESYS, or the database error (token is then
  * "").
  */
@@ -1667,7 +1648,7 @@ post_key_create(struct db *db, int64_t post_id, int64_t now, char *token,
     size_t tokensz)
 {
 	char		 tok[AUTH_TOKEN_LEN + 1];
-	unsigned char	 raw[32], hash[32];
+	unsigned char	 hash[32];
 	sqlite3_stmt	*st;
 	enum qa_err	 er;
 
@@ -1675,11 +1656,8 @@ post_key_create(struct db *db, int64_t post_id, int64_t now, char *token,
 		token[0] = '\0';
 	if (tokensz <= AUTH_TOKEN_LEN)
 		return QA_EINPUT;
-	auth_token_new(tok, raw);
-	explicit_bzero(raw, sizeof(raw));
-	if (tok[0] == '\0')
+	if (auth_token_hashed(tok, hash) != QA_OK)
 		return QA_ESYS;
-	auth_sha256(tok, strlen(tok), hash);
 	if ((st = db_stmt(db, &post_stmts, POST_STMT_KEY_INSERT)) == NULL) {
 		er = QA_ESYS;
 		goto out;
@@ -1707,9 +1685,9 @@ post_key_check(struct db *db, const char *token, int64_t post_id)
 	enum qa_err	 er = QA_EFORBIDDEN;
 	int		 rc;
 
-	if (!token_wellformed(token))
+	if (!auth_token_wellformed(token))
 		return QA_EFORBIDDEN;
-	auth_sha256(token, strlen(token), hash);
+	auth_token_hash(token, hash);
 	if ((st = db_stmt(db, &post_stmts, POST_STMT_KEY_POST)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_blob(st, 1, hash, sizeof(hash), SQLITE_TRANSIENT);

@@ -5,15 +5,14 @@
  * members), are counted against the same limits once saved, and wait in
  * the moderation queue under the same settings.  The forms differ only
  * in their kind, which picks the settings (rate_q_*, rate_a_*, rate_c_*),
- * the stamp's form name and the words of the messages.
+ * the stamp's form name and the words of the messages.  A visitor's
+ * post ends on the same page with its manage link.
  */
 #include <stdbool.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "arena.h"
 #include "auth.h"
-#include "config.h"
 #include "form.h"
 #include "http.h"
 #include "post.h"
@@ -21,6 +20,7 @@
 #include "ratelimit.h"
 #include "serve.h"
 #include "settings.h"
+#include "template.h"
 #include "user.h"
 #include "util.h"
 
@@ -32,24 +32,17 @@ static const struct {
 	const char	*ip_limit;	/* setting: posts per address */
 	int64_t		 user_dflt;
 	int64_t		 ip_dflt;
+	const char	*noun;		/* for the posted page */
 	const char	*plural;	/* for the messages */
 	enum auth_action action;
 } kinds[POSTING_KIND__MAX] = {
 	[POSTING_QUESTION] = { "ask", "q", "rate_q_user", "rate_q_ip",
-	    10, 20, "questions", AUTH_ASK },
+	    10, 20, "question", "questions", AUTH_ASK },
 	[POSTING_ANSWER] = { "answer", "a", "rate_a_user", "rate_a_ip",
-	    30, 60, "answers", AUTH_ANSWER },
+	    30, 60, "answer", "answers", AUTH_ANSWER },
 	[POSTING_COMMENT] = { "comment", "c", "rate_c_user", "rate_c_ip",
-	    60, 120, "comments", AUTH_COMMENT },
+	    60, 120, "comment", "comments", AUTH_COMMENT },
 };
-
-/* The client's address as a rate-limit key part. */
-static const char *
-remote(const struct qa_request *req)
-{
-	return req->remote_addr != NULL && req->remote_addr[0] != '\0' ?
-	    req->remote_addr : "unknown";
-}
 
 /*
  * The rate-limit keys of a post of kind k by this request's poster:
@@ -66,7 +59,7 @@ limit_keys(struct qa_request *req, enum posting_kind k, const char **ukey,
 	    NULL)
 		return QA_ESYS;
 	if ((*ikey = arena_printf(&req->arena, "post:%s:ip:%s", kinds[k].key,
-	    remote(req))) == NULL)
+	    serve_remote(req))) == NULL)
 		return QA_ESYS;
 	return QA_OK;
 }
@@ -308,62 +301,55 @@ posting_anon_name_problem(const char *s)
 
 /*
  * The message for a bad optional email address, or NULL if e is "" (or
- * NULL) or looks deliverable, under the rule of registration: at most
- * POSTING_EMAIL_MAX bytes, no spaces or control characters, exactly one
- * '@' after a non-empty local part, and a dot inside the domain (not at
- * either end).
+ * NULL) or looks deliverable, under the rule of registration
+ * (util_email_problem()); a malformed address is told to give one such
+ * as name@example.org or leave the field empty.
  */
 const char *
 posting_anon_email_problem(const char *e)
 {
-	const unsigned char	*p;
-	const char		*at, *dom, *dot;
-	size_t			 n;
-
-	if (e == NULL || (n = strlen(e)) == 0)
+	if (e == NULL || e[0] == '\0')
 		return NULL;
-	if (n > POSTING_EMAIL_MAX)
-		return "An email address has at most 254 characters.";
-	for (p = (const unsigned char *)e; *p != '\0'; p++)
-		if (*p <= 0x20 || *p == 0x7f)
-			return "An email address has no spaces.";
-	if ((at = strchr(e, '@')) == NULL || strchr(at + 1, '@') != NULL ||
-	    at == e)
-		return "Enter an email address such as name@example.org, "
-		    "or leave it empty.";
-	dom = at + 1;
-	if ((dot = strchr(dom, '.')) == NULL || dot == dom ||
-	    dom[strlen(dom) - 1] == '.')
-		return "Enter an email address such as name@example.org, "
-		    "or leave it empty.";
-	return NULL;
+	return util_email_problem(e, "Enter an email address such as "
+	    "name@example.org, or leave it empty.");
 }
 
 /*
- * The site's address for links in mail: the config value base_url
- * (default POSTING_BASE_URL) without trailing '/'.  Points to a static
- * buffer that the next call overwrites; a value too long for it is cut
- * (and logged).
+ * The page a visitor sees once after posting a post of kind k (posted.tpl
+ * in the layout, status 200): HEADING and the page title "Your <noun> is
+ * posted", the post's address url (POST_URL, with POST_LINK_TEXT "Go to
+ * your <noun>"), the manage link manage (MANAGE_URL, and MANAGE_FULL with
+ * serve_base_url() in front, for copying), section QUEUED when the post
+ * waits for a moderator, and section MAILED with EMAIL when email is not
+ * NULL or "" (the manage link was also mailed there).  Never cached: the
+ * manage key is shown only here.  QA_ESYS if out of memory or the page
+ * fails to render.
  */
-const char *
-posting_base_url(void)
+enum qa_err
+posting_posted_page(struct qa_request *req, enum posting_kind k,
+    const char *url, const char *manage, const char *email, bool queued)
 {
-	static char	 url[512];
-	const char	*b;
-	size_t		 n;
+	struct tpl	*t;
+	const char	*heading;
 
-	b = serve.config != NULL ? config_get(serve.config, "base_url",
-	    POSTING_BASE_URL) : POSTING_BASE_URL;
-	n = strlen(b);
-	while (n > 0 && b[n - 1] == '/')
-		n--;
-	if (n >= sizeof(url)) {
-		fprintf(stderr, "posting: base_url is too long\n");
-		n = sizeof(url) - 1;
-	}
-	memcpy(url, b, n);
-	url[n] = '\0';
-	return url;
+	if ((unsigned)k >= POSTING_KIND__MAX ||
+	    (heading = arena_printf(&req->arena, "Your %s is posted",
+	    kinds[k].noun)) == NULL ||
+	    (t = serve_page(req, "posted.tpl", heading)) == NULL)
+		return QA_ESYS;
+	tpl_set(t, "HEADING", heading);
+	tpl_set(t, "POST_URL", url);
+	tpl_set(t, "POST_LINK_TEXT", arena_printf(&req->arena,
+	    "Go to your %s", kinds[k].noun));
+	tpl_set(t, "MANAGE_URL", manage);
+	tpl_set(t, "MANAGE_FULL", arena_printf(&req->arena, "%s%s",
+	    serve_base_url(), manage));
+	if (queued)
+		tpl_show(t, "QUEUED");
+	if (email != NULL && email[0] != '\0')
+		tpl_set(tpl_add(t, "MAILED"), "EMAIL", email);
+	http_header(req, "Cache-Control", "no-store");
+	return serve_render(req, 200);
 }
 
 /*

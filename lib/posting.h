@@ -1,8 +1,8 @@
 /*
  * posting.h: the rules every posting form shares (ask, answer, comment):
  * who may post, rate limits per user and per address, the spam checks,
- * whether a post waits in the moderation queue, and the anonymous
- * poster's name and email.
+ * whether a post waits in the moderation queue, the anonymous poster's
+ * name and email, and the page that shows a visitor their manage link.
  */
 #ifndef POSTING_H
 #define POSTING_H
@@ -24,9 +24,7 @@ enum posting_kind {
 };
 
 #define POSTING_NAME_MAX	40	/* code points of an anonymous name */
-#define POSTING_EMAIL_MAX	254	/* bytes of an email address */
 #define POSTING_PERIOD		3600	/* seconds the rate limits count */
-#define POSTING_BASE_URL	"http://127.0.0.1:8080"	/* config base_url */
 
 enum qa_err	 posting_check(struct qa_request *, enum posting_kind,
 		    const char *body_md, const char **why);
@@ -35,7 +33,9 @@ int		 posting_status(const struct qa_request *);
 bool		 posting_new_user(const struct qa_request *);
 const char	*posting_anon_name_problem(const char *);
 const char	*posting_anon_email_problem(const char *);
-const char	*posting_base_url(void);
+enum qa_err	 posting_posted_page(struct qa_request *, enum posting_kind,
+		    const char *url, const char *manage, const char *email,
+		    bool queued);
 
 /* The parts posting_check() is made of, for forms that need them alone. */
 const char	*posting_form_name(enum posting_kind);

@@ -4,7 +4,9 @@
  * loop on the inherited socket or, when started as plain CGI, exactly one
  * request from the environment and stdin.  Each request is parsed,
  * routed, handled, given the security headers and written; its arena is
- * then reset, so nothing outlives it.
+ * then reset, so nothing outlives it.  Also what every program's pages
+ * share: the layout, the notice page, the client's address as a
+ * rate-limit key, and the site's address for links in mail.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -24,6 +26,7 @@
 #include "settings.h"
 #include "template.h"
 #include "user.h"
+#include "util.h"
 
 extern char	**environ;
 
@@ -272,7 +275,8 @@ serve_page(struct qa_request *r, const char *file, const char *title)
 		signed_in = tpl_add(layout, "SIGNED_IN");
 		tpl_set(signed_in, "HANDLE", r->user->handle);
 		tpl_set(signed_in, "USER_URL",
-		    arena_printf(&r->arena, "/user/%s", r->user->handle));
+		    arena_printf(&r->arena, "/user/%s",
+		    util_urlseg(&r->arena, r->user->handle)));
 		/* The layout's log-out form needs the token. */
 		tpl_set_global(layout, "CSRF", auth_csrf_token(r));
 	} else
@@ -353,6 +357,70 @@ serve_render(struct qa_request *r, int status)
 	r->resp.status = status;
 	r->resp.content_type = "text/html; charset=utf-8";
 	return QA_OK;
+}
+
+/*
+ * Render a plain message page, notice.tpl in the layout, with status:
+ * HEADING (also the page title) and MESSAGE, and section LINK with URL
+ * and TEXT when url is not NULL.  Never cached.  QA_ESYS if out of
+ * memory or the page fails to render.
+ */
+enum qa_err
+serve_notice(struct qa_request *r, int status, const char *heading,
+    const char *message, const char *url, const char *text)
+{
+	struct tpl	*t, *s;
+
+	if ((t = serve_page(r, "notice.tpl", heading)) == NULL)
+		return QA_ESYS;
+	tpl_set(t, "HEADING", heading);
+	tpl_set(t, "MESSAGE", message);
+	if (url != NULL) {
+		s = tpl_add(t, "LINK");
+		tpl_set(s, "URL", url);
+		tpl_set(s, "TEXT", text);
+	}
+	http_header(r, "Cache-Control", "no-store");
+	return serve_render(r, status);
+}
+
+/*
+ * The client's address as a part of a rate-limit key: REMOTE_ADDR, or
+ * "unknown" when the server did not pass one (all such clients then
+ * share their limits).  Points into the request, or to a constant.
+ */
+const char *
+serve_remote(const struct qa_request *r)
+{
+	return r->remote_addr != NULL && r->remote_addr[0] != '\0' ?
+	    r->remote_addr : "unknown";
+}
+
+/*
+ * The site's address for links in mail: the config value base_url
+ * (SERVE_BASE_URL when it is not set, or before serve_init()) without
+ * trailing '/'.  Points to a static buffer that the next call overwrites;
+ * a value too long for it is cut (and logged).
+ */
+const char *
+serve_base_url(void)
+{
+	static char	 url[512];
+	const char	*b;
+	size_t		 n;
+
+	b = serve.config != NULL ? config_get(serve.config, "base_url",
+	    SERVE_BASE_URL) : SERVE_BASE_URL;
+	n = strlen(b);
+	while (n > 0 && b[n - 1] == '/')
+		n--;
+	if (n >= sizeof(url)) {
+		fprintf(stderr, "serve: base_url is too long\n");
+		n = sizeof(url) - 1;
+	}
+	memcpy(url, b, n);
+	url[n] = '\0';
+	return url;
 }
 
 /*

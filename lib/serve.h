@@ -36,6 +36,8 @@ struct serve_ctx {
 
 extern struct serve_ctx	 serve;
 
+#define SERVE_BASE_URL	"http://127.0.0.1:8080"	/* config base_url */
+
 int		 serve_run(const char *program, const struct route *, size_t);
 enum qa_err	 serve_dispatch(struct qa_request *, const struct route *,
 		    size_t);
@@ -48,6 +50,11 @@ struct tpl	*serve_page(struct qa_request *, const char *file,
 struct tpl	*serve_page_form(struct qa_request *, const char *file,
 		    const char *title);
 enum qa_err	 serve_render(struct qa_request *, int status);
+enum qa_err	 serve_notice(struct qa_request *, int status,
+		    const char *heading, const char *message, const char *url,
+		    const char *text);
+const char	*serve_remote(const struct qa_request *);
+const char	*serve_base_url(void);
 void		 serve_after(struct qa_request *, void (*)(void *), void *);
 void		 serve_handle(const struct http_input *, const struct route *,
 		    size_t, struct buf *out);

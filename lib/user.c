@@ -548,54 +548,25 @@ user_set_profile(struct db *db, int64_t id, const char *display_name,
 }
 
 /*
- * The stored form of a token: the SHA-256 of its text.  The text is what
- * comes back in a link, so no decoding is needed to look it up, and the
- * database never holds anything a link could be made from.
- */
-static void
-token_hash(const char *tok, unsigned char hash[32])
-{
-	auth_sha256(tok, strlen(tok), hash);
-}
-
-/*
- * Whether tok has the shape of auth_token_new()'s output: AUTH_TOKEN_LEN
- * characters of the base64url alphabet.  Others cannot match a stored
- * token, and are not worth a query.
- */
-static bool
-token_wellformed(const char *tok)
-{
-	size_t	 i;
-
-	if (tok == NULL || strlen(tok) != AUTH_TOKEN_LEN)
-		return false;
-	for (i = 0; i < AUTH_TOKEN_LEN; i++)
-		if (strchr("ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-		    "abcdefghijklmnopqrstuvwxyz0123456789-_", tok[i]) == NULL)
-			return false;
-	return true;
-}
-
-/*
  * Make a single-use token of kind (USER_TOKEN_RESET or
  * USER_TOKEN_CONFIRM) for user_id, valid for ttl seconds from now: 256
  * random bits, written base64url into tok (the caller mails it); only
- * its SHA-256 is stored.  Returns QA_OK, or QA_ESYS/QA_EBUSY (a
- * QA_ECONFLICT would mean a repeated random token).
+ * its SHA-256 is stored (auth_token_hashed()).  Returns QA_OK, or
+ * QA_ESYS (also when there were no random bytes) / QA_EBUSY (a
+ * QA_ECONFLICT would mean a repeated random token); tok is "" on
+ * failure.
  */
 enum qa_err
 user_token_create(struct db *db, int64_t user_id, const char *kind,
     int64_t ttl, int64_t now, char tok[AUTH_TOKEN_LEN + 1])
 {
-	unsigned char	 raw[32], hash[32];
+	unsigned char	 hash[32];
 	sqlite3_stmt	*st;
 	enum qa_err	 er;
 
 	assert(kind != NULL && ttl > 0);
-	auth_token_new(tok, raw);
-	explicit_bzero(raw, sizeof(raw));
-	token_hash(tok, hash);
+	if ((er = auth_token_hashed(tok, hash)) != QA_OK)
+		return er;
 	if ((st = db_stmt(db, &user_stmts, USER_STMT_TOKEN_INSERT)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_blob(st, 1, hash, sizeof(hash), SQLITE_TRANSIENT);
@@ -634,9 +605,9 @@ token_lookup(struct db *db, size_t which, const char *tok, const char *kind,
 	sqlite3_stmt	*st;
 
 	*user_id = 0;
-	if (!token_wellformed(tok))
+	if (!auth_token_wellformed(tok))
 		return QA_ENOTFOUND;
-	token_hash(tok, hash);
+	auth_token_hash(tok, hash);
 	if ((st = db_stmt(db, &user_stmts, which)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_blob(st, 1, hash, sizeof(hash), SQLITE_TRANSIENT);

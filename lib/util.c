@@ -1,5 +1,7 @@
 /*
- * util.c: slugs, points and times as people read them.
+ * util.c: slugs, points and times as people read them, URL path
+ * segments, the shape of an email address and the length of text in
+ * characters.
  */
 #include <stdio.h>
 #include <string.h>
@@ -60,6 +62,38 @@ util_slug(struct arena *a, const char *title)
 
 	util_slugn(s, sizeof(s), title);
 	return arena_strdup(a, s);
+}
+
+/*
+ * Percent-encode s as one URL path segment: every byte but the RFC 3986
+ * unreserved characters (ASCII letters and digits, '-', '.', '_', '~')
+ * becomes "%XX" with upper-case hex digits, so that '/', '?', '#', '%'
+ * and non-ASCII bytes cannot change the meaning of the address it is put
+ * in.  Returns arena memory (at most three times the length of s, plus
+ * the NUL), or NULL if out of memory.
+ */
+char *
+util_urlseg(struct arena *a, const char *s)
+{
+	static const char	 hex[] = "0123456789ABCDEF";
+	const unsigned char	*p;
+	char			*out, *o;
+
+	if ((out = arena_alloc(a, strlen(s) * 3 + 1)) == NULL)
+		return NULL;
+	for (o = out, p = (const unsigned char *)s; *p != '\0'; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
+		    *p == '_' || *p == '~')
+			*o++ = (char)*p;
+		else {
+			*o++ = '%';
+			*o++ = hex[*p >> 4];
+			*o++ = hex[*p & 15];
+		}
+	}
+	*o = '\0';
+	return out;
 }
 
 /*
@@ -132,6 +166,37 @@ util_isotime(struct arena *a, int64_t then)
 	    strftime(s, sizeof(s), "%Y-%m-%dT%H:%M:%SZ", &tm) == 0)
 		return arena_strdup(a, "1970-01-01T00:00:00Z");
 	return arena_strdup(a, s);
+}
+
+/*
+ * The message for an email address e that does not look deliverable, or
+ * NULL if it does: "An email address has at most 254 characters." for
+ * more than UTIL_EMAIL_MAX bytes, "An email address has no spaces." for
+ * any space or control character, and `bad` (the caller's words, which
+ * may say whether the field is optional) unless there is exactly one '@'
+ * after a non-empty local part and a dot inside the domain, not at
+ * either end.  "" gets `bad`: callers that accept an empty field check
+ * for it first.
+ */
+const char *
+util_email_problem(const char *e, const char *bad)
+{
+	const unsigned char	*p;
+	const char		*at, *dom, *dot;
+
+	if (strlen(e) > UTIL_EMAIL_MAX)
+		return "An email address has at most 254 characters.";
+	for (p = (const unsigned char *)e; *p != '\0'; p++)
+		if (*p <= 0x20 || *p == 0x7f)
+			return "An email address has no spaces.";
+	if ((at = strchr(e, '@')) == NULL || strchr(at + 1, '@') != NULL ||
+	    at == e)
+		return bad;
+	dom = at + 1;
+	if ((dot = strchr(dom, '.')) == NULL || dot == dom ||
+	    dom[strlen(dom) - 1] == '.')
+		return bad;
+	return NULL;
 }
 
 /* Number of UTF-8 code points in s (which must be valid UTF-8). */

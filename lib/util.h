@@ -9,12 +9,16 @@
 
 struct arena;
 
+#define UTIL_EMAIL_MAX	254	/* bytes of an email address (RFC 5321) */
+
 char	*util_slug(struct arena *, const char *title);
 void	 util_slugn(char *dst, size_t dstsz, const char *title);
 char	*util_points(struct arena *, int64_t points);
 char	*util_ago(struct arena *, int64_t then, int64_t now);
 char	*util_isotime(struct arena *, int64_t t);
+char	*util_urlseg(struct arena *, const char *);
 const char *util_plural(int64_t n, const char *one, const char *many);
 size_t	 util_utf8_len(const char *);
+const char *util_email_problem(const char *e, const char *bad);
 
 #endif /* !UTIL_H */

@@ -28,7 +28,7 @@ main(void)
 	const char	*pw = "correct horse battery staple";
 	char		*last;
 
-	plan(34);
+	plan(39);
 
 	/* Default parameters: OWASP's minimum. */
 	ok(auth_password_hash(pw, h1, sizeof(h1)) == QA_OK, "hash ok");
@@ -112,6 +112,19 @@ main(void)
 		auth_sha256("abc", 3, h);
 		ok(h[0] == 0xba && h[1] == 0x78 && h[31] == 0xad,
 		    "SHA-256 of abc");
+		auth_token_hash("abc", h);
+		ok(h[0] == 0xba && h[31] == 0xad, "a token's hash is of its "
+		    "text");
+		is_int(auth_token_hashed(t1, h), QA_OK, "hashed token made");
+		auth_sha256(t1, strlen(t1), raw1);
+		ok(memcmp(h, raw1, 32) == 0, "its hash is the SHA-256 of the "
+		    "text");
+		ok(auth_token_wellformed(t1) && auth_token_wellformed(t2),
+		    "new tokens are well-formed");
+		t2[5] = '+';
+		ok(!auth_token_wellformed(t2) && !auth_token_wellformed("abc")
+		    && !auth_token_wellformed(NULL),
+		    "other alphabet, short, NULL: not well-formed");
 	}
 
 	/* Permissions: the one table. */

@@ -16,6 +16,7 @@
 #include "tag.h"
 #include "user.h"
 #include "tap.h"
+#include "testdb.h"
 
 /*
  * The site: categories top > mid > leaf and other; users alice and Bob;
@@ -65,20 +66,6 @@ static const char fixture[] =
 	"INSERT INTO post_tags (tag_id, post_id) VALUES (1, 10), (1, 11),"
 	" (1, 13), (2, 10);";
 
-/* The ids of a list as "11 20 10", for one comparison per list. */
-static const char *
-ids(const struct post *v, size_t n)
-{
-	static char	 s[256];
-	size_t		 i, len = 0;
-
-	s[0] = '\0';
-	for (i = 0; i < n && len < sizeof(s) - 24; i++)
-		len += (size_t)snprintf(s + len, sizeof(s) - len, "%s%lld",
-		    i > 0 ? " " : "", (long long)v[i].id);
-	return s;
-}
-
 /* The ids of a list read with post_list(), or "error". */
 static const char *
 list(struct db *db, struct arena *a, enum post_list l, int64_t key,
@@ -89,7 +76,7 @@ list(struct db *db, struct arena *a, enum post_list l, int64_t key,
 
 	if (post_list(db, a, l, key, offset, limit, &v, &n) != QA_OK)
 		return "error";
-	return ids(v, n);
+	return testdb_ids(v, n);
 }
 
 /* post_list_count(), or -1 on error. */
@@ -182,13 +169,13 @@ test_thread(struct db *db, struct arena *a)
 	is_str(t.question.body_html, "<p>q10</p>", "question body");
 	is_str(t.question.edited_handle, "Bob", "question editor");
 	is_int(t.question.edited, 400, "question edit time");
-	is_str(ids(t.answers, t.nanswers), "12 14",
+	is_str(testdb_ids(t.answers, t.nanswers), "12 14",
 	    "answers: accepted first, hidden left out");
 	ok(t.answers[0].accepted && !t.answers[1].accepted,
 	    "accepted flag");
-	is_str(ids(t.question.comments, t.question.ncomments), "21 16",
+	is_str(testdb_ids(t.question.comments, t.question.ncomments), "21 16",
 	    "question comments by time");
-	is_str(ids(t.answers[0].comments, t.answers[0].ncomments), "17",
+	is_str(testdb_ids(t.answers[0].comments, t.answers[0].ncomments), "17",
 	    "answer comments");
 	is_int(t.answers[1].ncomments, 0, "hidden comment left out");
 	ok(t.question.comments[0].edited_handle != NULL &&
@@ -286,21 +273,12 @@ test_tags_categories(struct db *db, struct arena *a)
 int
 main(void)
 {
-	char		 dir[] = "/tmp/post-t.XXXXXX", path[256], f[300];
+	struct testdb	 t;
 	struct db	*db;
 	struct arena	 a;
-	static const char *const files[] = { "", "-wal", "-shm" };
-	size_t		 i;
 
 	plan(68);
-	if (mkdtemp(dir) == NULL)
-		bail("mkdtemp");
-	snprintf(path, sizeof(path), "%s/qa.db", dir);
-	if (db_open(path, DB_CREATE, &db) != QA_OK ||
-	    db_init_schema(db) != QA_OK)
-		bail("cannot create the database");
-	if (db_exec(db, fixture) != QA_OK)
-		bail("cannot fill the database");
+	db = testdb_open(&t, "post-t", fixture);
 	arena_init(&a);
 
 	test_lists(db, &a);
@@ -309,11 +287,6 @@ main(void)
 	test_tags_categories(db, &a);
 
 	arena_free(&a);
-	db_close(db);
-	for (i = 0; i < nitems(files); i++) {
-		snprintf(f, sizeof(f), "%s%s", path, files[i]);
-		unlink(f);
-	}
-	rmdir(dir);
+	testdb_close(&t, db);
 	return done();
 }

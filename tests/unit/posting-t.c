@@ -18,6 +18,7 @@
 #include "serve.h"
 #include "settings.h"
 #include "user.h"
+#include "util.h"
 #include "tap.h"
 
 #define NOW	1700000000
@@ -84,7 +85,7 @@ main(void)
 	enum qa_err	 er;
 	int		 i;
 
-	plan(65);
+	plan(74);
 	if (mkdtemp(dir) == NULL)
 		bail("mkdtemp");
 	snprintf(path, sizeof(path), "%s/qa.db", dir);
@@ -109,6 +110,28 @@ main(void)
 	blocked = member;
 	blocked.id = 5;
 	blocked.blocked = true;
+
+	/* The shared email rule, with the caller's words. */
+	is_str(util_email_problem("ann@example", "BAD"), "BAD",
+	    "util: caller's message for a malformed address");
+	is_str(util_email_problem("", "BAD"), "BAD", "util: \"\" is malformed");
+	ok(util_email_problem("ann@example.org", "BAD") == NULL,
+	    "util: plain address");
+	is_str(util_email_problem("an n@x.org", "BAD"),
+	    "An email address has no spaces.", "util: spaces");
+
+	/* URL path segments. */
+	is_str(util_urlseg(&req.arena, "a-Z_0.9~"), "a-Z_0.9~",
+	    "unreserved characters kept");
+	is_str(util_urlseg(&req.arena, "a/b?c#d e%\xc3\xa9"),
+	    "a%2Fb%3Fc%23d%20e%25%C3%A9", "others percent-encoded");
+	is_str(util_urlseg(&req.arena, ""), "", "empty segment");
+
+	/* The client's address as a rate-limit key part. */
+	make_req(NULL, 0, NULL, NULL);
+	is_str(serve_remote(&req), "192.0.2.1", "remote address");
+	req.remote_addr = "";
+	is_str(serve_remote(&req), "unknown", "no remote address");
 
 	/* The anonymous poster's email address: optional, as registration. */
 	ok(posting_anon_email_problem("") == NULL, "no email is fine");
@@ -286,7 +309,7 @@ main(void)
 	is_str(posting_text(&req.arena, " \n\t "), "", "only blanks");
 	is_str(posting_text(&req.arena, "\xf0\x9f\x99\x82 ok"),
 	    "\xf0\x9f\x99\x82 ok", "emoji kept");
-	is_str(posting_base_url(), "http://127.0.0.1:8080",
+	is_str(serve_base_url(), "http://127.0.0.1:8080",
 	    "default base URL");
 	is_str(posting_form_name(POSTING_QUESTION), "ask", "form name ask");
 	is_str(posting_form_name(POSTING_COMMENT), "comment",

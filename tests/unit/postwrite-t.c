@@ -20,6 +20,7 @@
 #include "recount.h"
 #include "tag.h"
 #include "tap.h"
+#include "testdb.h"
 
 /*
  * Users alice (1, moderator), bob (2), carol (3); categories top (1) >
@@ -137,20 +138,6 @@ status(int64_t id, int st)
 	return tx_end(post_status_set(db, &a, id, st));
 }
 
-/* The ids of a list of posts as "3 1 2". */
-static const char *
-ids(const struct post *v, size_t n)
-{
-	static char	 s[256];
-	size_t		 i, len = 0;
-
-	s[0] = '\0';
-	for (i = 0; i < n && len < sizeof(s) - 24; i++)
-		len += (size_t)snprintf(s + len, sizeof(s) - len, "%s%lld",
-		    i > 0 ? " " : "", (long long)v[i].id);
-	return s;
-}
-
 /* The ids post_similar() finds for text, or "error". */
 static const char *
 similar(const char *text)
@@ -160,7 +147,7 @@ similar(const char *text)
 
 	if (post_similar(db, &a, text, 10, &v, &n) != QA_OK)
 		return "error";
-	return ids(v, n);
+	return testdb_ids(v, n);
 }
 
 static int64_t	 q1, q2, q3, a1, a2, a3, c1, c2;
@@ -403,7 +390,7 @@ test_status(void)
 	is_str(q(sql), "1", "approved question indexed");
 
 	ok(post_thread_get(db, &a, q1, &t) == QA_OK &&
-	    strcmp(ids(t.answers, t.nanswers), "") != 0 &&
+	    strcmp(testdb_ids(t.answers, t.nanswers), "") != 0 &&
 	    t.nanswers == 2, "public thread: queued answer left out");
 	ok(post_thread_get_for(db, &a, q1, 3, false, &t) == QA_OK &&
 	    t.nanswers == 3 && t.answers[2].id == a3 &&
@@ -525,17 +512,10 @@ test_links(void)
 int
 main(void)
 {
-	char		 dir[] = "/tmp/postwrite-t.XXXXXX", path[256], f[300];
-	static const char *const files[] = { "", "-wal", "-shm" };
-	size_t		 i;
+	struct testdb	 t;
 
 	plan(115);
-	if (mkdtemp(dir) == NULL)
-		bail("mkdtemp");
-	snprintf(path, sizeof(path), "%s/qa.db", dir);
-	if (db_open(path, DB_CREATE, &db) != QA_OK ||
-	    db_init_schema(db) != QA_OK || db_exec(db, fixture) != QA_OK)
-		bail("cannot create the database");
+	db = testdb_open(&t, "postwrite-t", fixture);
 	arena_init(&a);
 
 	test_create();
@@ -547,11 +527,6 @@ main(void)
 	test_links();
 
 	arena_free(&a);
-	db_close(db);
-	for (i = 0; i < nitems(files); i++) {
-		snprintf(f, sizeof(f), "%s%s", path, files[i]);
-		unlink(f);
-	}
-	rmdir(dir);
+	testdb_close(&t, db);
 	return done();
 }

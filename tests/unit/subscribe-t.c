@@ -14,6 +14,7 @@
 #include "post.h"
 #include "subscribe.h"
 #include "tap.h"
+#include "testdb.h"
 
 #define BASE	"https://qa.example"
 
@@ -90,8 +91,7 @@ notify(struct arena *a, int64_t post, enum subscribe_event ev, int64_t actor,
 int
 main(void)
 {
-	char		 dir[] = "/tmp/subscribe-t.XXXXXX", path[256], f[300];
-	static const char *const files[] = { "", "-wal", "-shm" };
+	struct testdb	 t;
 	struct arena	 a;
 	const char	*body, *title, *tok;
 	char		 sql[256];
@@ -99,12 +99,7 @@ main(void)
 	size_t		 i;
 
 	plan(30);
-	if (mkdtemp(dir) == NULL)
-		bail("mkdtemp");
-	snprintf(path, sizeof(path), "%s/qa.db", dir);
-	if (db_open(path, DB_CREATE, &db) != QA_OK ||
-	    db_init_schema(db) != QA_OK || db_exec(db, fixture) != QA_OK)
-		bail("cannot create the database");
+	db = testdb_open(&t, "subscribe-t", fixture);
 	arena_init(&a);
 
 	/* Adding. */
@@ -195,11 +190,6 @@ main(void)
 	    " 'alice@example.org'"), 0, "no mail after unsubscribing");
 
 	arena_free(&a);
-	db_close(db);
-	for (i = 0; i < nitems(files); i++) {
-		snprintf(f, sizeof(f), "%s%s", path, files[i]);
-		unlink(f);
-	}
-	rmdir(dir);
+	testdb_close(&t, db);
 	return done();
 }

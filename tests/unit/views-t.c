@@ -13,6 +13,7 @@
 #include "db.h"
 #include "views.h"
 #include "tap.h"
+#include "testdb.h"
 
 static const char fixture[] =
 	"INSERT INTO posts (id, type, parent_id, question_id, title, slug,"
@@ -165,28 +166,14 @@ test_bots(void)
 int
 main(void)
 {
-	char		 dir[] = "/tmp/views-t.XXXXXX", path[256], f[300];
-	static const char *const files[] = { "", "-wal", "-shm" };
+	struct testdb	 t;
 	struct db	*db;
-	size_t		 i;
 
 	plan(47);
 	test_table();
 	test_bots();
-	if (mkdtemp(dir) == NULL)
-		bail("mkdtemp");
-	snprintf(path, sizeof(path), "%s/qa.db", dir);
-	if (db_open(path, DB_CREATE, &db) != QA_OK ||
-	    db_init_schema(db) != QA_OK)
-		bail("cannot create the database");
-	if (db_exec(db, fixture) != QA_OK)
-		bail("cannot fill the database");
+	db = testdb_open(&t, "views-t", fixture);
 	test_flush(db);
-	db_close(db);
-	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
-		snprintf(f, sizeof(f), "%s%s", path, files[i]);
-		unlink(f);
-	}
-	rmdir(dir);
+	testdb_close(&t, db);
 	return done();
 }

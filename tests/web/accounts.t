@@ -53,30 +53,6 @@ MSG_WRONG='Wrong handle/email or password'
 
 # --- helpers -------------------------------------------------------------
 
-# urlencode TEXT: TEXT for an application/x-www-form-urlencoded value.
-urlencode() {
-	local LC_ALL=C s=$1 i c out=
-	for ((i = 0; i < ${#s}; i++)); do
-		c=${s:i:1}
-		case $c in
-		[A-Za-z0-9._~-]) out+=$c ;;
-		' ') out+=+ ;;
-		*) out+=$(printf '%%%02X' "'$c") ;;
-		esac
-	done
-	printf '%s' "$out"
-}
-
-# form_body NAME=VALUE...: the urlencoded body with those fields.
-form_body() {
-	local f body= sep=
-	for f in "$@"; do
-		body+=$sep$(urlencode "${f%%=*}")=$(urlencode "${f#*=}")
-		sep='&'
-	done
-	printf '%s' "$body"
-}
-
 # input_tag NAME: the first <input> (or <textarea>) tag named NAME in the
 # last body, on one line.
 input_tag() {
@@ -129,11 +105,6 @@ users_count() {
 # login_as LOGIN PASSWORD: log in with the jar.
 login_as() {
 	form_post /login /login "login=$1" "password=$2"
-}
-
-# location_path: the Location header without scheme and host.
-location_path() {
-	header Location | sed -E 's|^https?://[^/]+||'
 }
 
 # --- the URL map ---------------------------------------------------------

@@ -26,6 +26,9 @@
 #          names a file (jar_cookie NAME reads it), extra request headers
 #          come from the array REQ_HEADERS ("Name: value"), and, for CGI
 #          only, extra environment from the array CGI_ENV ("HTTPS=on").
+#          location_path prints the Location header without scheme and
+#          host.
+# Forms:   urlencode TEXT, form_body NAME=VALUE...   an urlencoded body
 
 : "${top_srcdir:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
@@ -693,4 +696,35 @@ set_cookie() {
 	  v = substr($0, i + 1); sub(/^[ \t]+/, "", v)
 	  if (index(v, n "=") == 1) { print v; exit } }
 	' "$HDRS"
+}
+
+# location_path: the Location header without scheme and host.
+location_path() {
+	header Location | sed -E 's|^https?://[^/]+||'
+}
+
+# --- forms ---------------------------------------------------------------
+
+# urlencode TEXT: TEXT for an application/x-www-form-urlencoded value.
+urlencode() {
+	local LC_ALL=C s=$1 i c out=
+	for ((i = 0; i < ${#s}; i++)); do
+		c=${s:i:1}
+		case $c in
+		[A-Za-z0-9._~-]) out+=$c ;;
+		' ') out+=+ ;;
+		*) out+=$(printf '%%%02X' "'$c") ;;
+		esac
+	done
+	printf '%s' "$out"
+}
+
+# form_body NAME=VALUE...: the urlencoded body with those fields.
+form_body() {
+	local f body= sep=
+	for f in "$@"; do
+		body+=$sep$(urlencode "${f%%=*}")=$(urlencode "${f#*=}")
+		sep='&'
+	done
+	printf '%s' "$body"
 }

@@ -32,30 +32,6 @@ WORLD='Привет 👋 مرحبا'
 
 # --- helpers ---------------------------------------------------------------
 
-# urlencode TEXT: TEXT for an application/x-www-form-urlencoded value.
-urlencode() {
-	local LC_ALL=C s=$1 i c out=
-	for ((i = 0; i < ${#s}; i++)); do
-		c=${s:i:1}
-		case $c in
-		[A-Za-z0-9._~-]) out+=$c ;;
-		' ') out+=+ ;;
-		*) out+=$(printf '%%%02X' "'$c") ;;
-		esac
-	done
-	printf '%s' "$out"
-}
-
-# form_body NAME=VALUE...: the urlencoded body with those fields.
-form_body() {
-	local f body= sep=
-	for f in "$@"; do
-		body+=$sep$(urlencode "${f%%=*}")=$(urlencode "${f#*=}")
-		sep='&'
-	done
-	printf '%s' "$body"
-}
-
 # form_of ACTION: the <form> of the last body that posts to ACTION, on
 # one line (up to its </form>), or nothing.
 form_of() {
@@ -111,11 +87,6 @@ login_as() {
 register() {
 	form_post /register /register "handle=$1" "email=$1@example.org" \
 	    "password=$PASS" "password2=$PASS"
-}
-
-# location_path: the Location header without scheme and host.
-location_path() {
-	header Location | sed -E 's|^https?://[^/]+||'
 }
 
 # body_has TEXT DESC / body_lacks TEXT DESC: the last body holds TEXT

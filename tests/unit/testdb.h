@@ -1,0 +1,83 @@
+/*
+ * testdb.h: a throw-away database for the unit tests of the model
+ * modules, and a way to compare lists of posts read from it.
+ * Include after tap.h (bail() ends the test on a failed set-up).
+ */
+#ifndef TESTDB_H
+#define TESTDB_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "db.h"
+#include "post.h"
+#include "tap.h"
+
+/* Where a test database lives: a new directory and qa.db in it. */
+struct testdb {
+	char	 dir[64];
+	char	 path[128];
+};
+
+/*
+ * Make a directory /tmp/NAME.XXXXXX and create qa.db in it with the
+ * schema (db_init_schema()) and then, when fixture is not NULL, that
+ * SQL.  Fills t with the directory and the file's path.  Returns the
+ * open database; bails out of the test if any step fails.
+ */
+static inline struct db *
+testdb_open(struct testdb *t, const char *name, const char *fixture)
+{
+	struct db	*db;
+
+	snprintf(t->dir, sizeof(t->dir), "/tmp/%s.XXXXXX", name);
+	if (mkdtemp(t->dir) == NULL)
+		bail("mkdtemp");
+	snprintf(t->path, sizeof(t->path), "%s/qa.db", t->dir);
+	if (db_open(t->path, DB_CREATE, &db) != QA_OK ||
+	    db_init_schema(db) != QA_OK)
+		bail("cannot create the database");
+	if (fixture != NULL && db_exec(db, fixture) != QA_OK)
+		bail("cannot fill the database");
+	return db;
+}
+
+/*
+ * Close db and remove what testdb_open() made in t: qa.db with its -wal
+ * and -shm files, then the directory.  Failures are ignored.
+ */
+static inline void
+testdb_close(struct testdb *t, struct db *db)
+{
+	static const char *const	 files[] = { "", "-wal", "-shm" };
+	char				 f[sizeof(t->path) + 8];
+	size_t				 i;
+
+	db_close(db);
+	for (i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		snprintf(f, sizeof(f), "%s%s", t->path, files[i]);
+		unlink(f);
+	}
+	rmdir(t->dir);
+}
+
+/*
+ * The ids of the n posts of v as "11 20 10", for one comparison per
+ * list.  A static buffer that the next call overwrites; a list too long
+ * for it is cut after the last id that fits.
+ */
+static inline const char *
+testdb_ids(const struct post *v, size_t n)
+{
+	static char	 s[256];
+	size_t		 i, len = 0;
+
+	s[0] = '\0';
+	for (i = 0; i < n && len < sizeof(s) - 24; i++)
+		len += (size_t)snprintf(s + len, sizeof(s) - len, "%s%lld",
+		    i > 0 ? " " : "", (long long)v[i].id);
+	return s;
+}
+
+#endif /* !TESTDB_H */
