@@ -739,26 +739,49 @@ auth_csrf_check(struct qa_request *req)
 /* --- permissions -------------------------------------------------------- */
 
 /*
- * The lowest level allowed each action; USER_ANONYMOUS means visitors too
- * (when the site allows anonymous posting).
+ * Who may do each action: the lowest level that may (USER_ANONYMOUS
+ * means visitors too, while the site allows anonymous posting), the
+ * setting that holds the points needed below the bypass level (NULL:
+ * none), and the level from which no points are needed.
  */
-static const int action_level[AUTH_ACTION__MAX] = {
-	[AUTH_ASK] =		USER_ANONYMOUS,
-	[AUTH_ANSWER] =		USER_ANONYMOUS,
-	[AUTH_COMMENT] =	USER_ANONYMOUS,
-	[AUTH_VOTE] =		USER_REGISTERED,
-	[AUTH_EDIT_OWN] =	USER_REGISTERED,
-	[AUTH_EDIT_ANY] =	USER_EDITOR,
-	[AUTH_MODERATE] =	USER_MODERATOR,
-	[AUTH_ADMIN] =		USER_ADMIN,
+static const struct {
+	int		 level;
+	const char	*points;
+	int64_t		 dflt;		/* points when the setting is unset */
+	int		 bypass;
+} rules[AUTH_ACTION__MAX] = {
+	[AUTH_ASK] =		{ USER_ANONYMOUS, NULL, 0, 0 },
+	[AUTH_ANSWER] =		{ USER_ANONYMOUS, NULL, 0, 0 },
+	[AUTH_COMMENT] =	{ USER_ANONYMOUS, "priv_comment", 50,
+				    USER_EXPERT },
+	[AUTH_VOTE] =		{ USER_REGISTERED, "priv_vote_up", 15,
+				    USER_EXPERT },
+	[AUTH_VOTE_UP] =	{ USER_REGISTERED, "priv_vote_up", 15,
+				    USER_EXPERT },
+	[AUTH_VOTE_DOWN] =	{ USER_REGISTERED, "priv_vote_down", 125,
+				    USER_EXPERT },
+	[AUTH_FLAG] =		{ USER_REGISTERED, "priv_flag", 15,
+				    USER_EXPERT },
+	[AUTH_RETAG] =		{ USER_REGISTERED, "priv_retag", 500,
+				    USER_EDITOR },
+	[AUTH_EDIT_OWN] =	{ USER_REGISTERED, NULL, 0, 0 },
+	[AUTH_EDIT_ANY] =	{ USER_REGISTERED, "priv_edit", 2000,
+				    USER_EDITOR },
+	[AUTH_CLOSE_VOTE] =	{ USER_REGISTERED, "priv_close", 3000,
+				    USER_MODERATOR },
+	[AUTH_MODERATE] =	{ USER_MODERATOR, NULL, 0, 0 },
+	[AUTH_ADMIN] =		{ USER_ADMIN, NULL, 0, 0 },
 };
 
 /*
  * Whether user (NULL for a visitor) may do action: the one place that
  * decides.  Visitors may ask, answer and comment only while the
- * anon_posting setting is on.  Blocked users may do nothing that writes;
- * so may users whose email is unconfirmed while confirm_email is on.
- * Otherwise the user's level must reach the action's.
+ * anon_posting setting is on, and nothing else.  Blocked users may do
+ * nothing that writes; so may users whose email is unconfirmed while
+ * confirm_email is on (moderators excepted).  Otherwise the user's
+ * level must reach the action's, and below the action's bypass level
+ * the user's points must reach the action's points setting (Stack
+ * Exchange's privileges: vote up 15, vote down 125, ...).
  */
 bool
 auth_can(const struct user *u, enum auth_action action)
@@ -766,12 +789,17 @@ auth_can(const struct user *u, enum auth_action action)
 	if ((unsigned)action >= AUTH_ACTION__MAX)
 		return false;
 	if (u == NULL)
-		return action_level[action] == USER_ANONYMOUS &&
+		return rules[action].level == USER_ANONYMOUS &&
 		    settings_int("anon_posting", 1) != 0;
 	if (u->blocked)
 		return false;
 	if (settings_int("confirm_email", 0) != 0 && !u->email_confirmed &&
 	    u->level < USER_MODERATOR)
 		return false;
-	return u->level >= action_level[action];
+	if (u->level < rules[action].level)
+		return false;
+	if (rules[action].points == NULL || u->level >= rules[action].bypass)
+		return true;
+	return u->points >= settings_int(rules[action].points,
+	    rules[action].dflt);
 }

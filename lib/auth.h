@@ -67,10 +67,15 @@ enum qa_err	 auth_csrf_check(struct qa_request *);
 enum auth_action {
 	AUTH_ASK,
 	AUTH_ANSWER,
-	AUTH_COMMENT,
-	AUTH_VOTE,
+	AUTH_COMMENT,		/* points: priv_comment */
+	AUTH_VOTE,		/* AUTH_VOTE_UP, kept for callers */
+	AUTH_VOTE_UP,		/* points: priv_vote_up */
+	AUTH_VOTE_DOWN,		/* points: priv_vote_down */
+	AUTH_FLAG,		/* points: priv_flag */
+	AUTH_RETAG,		/* points: priv_retag, or editor+ */
 	AUTH_EDIT_OWN,
-	AUTH_EDIT_ANY,		/* editor+ */
+	AUTH_EDIT_ANY,		/* points: priv_edit, or editor+ */
+	AUTH_CLOSE_VOTE,	/* points: priv_close, or moderator+ */
 	AUTH_MODERATE,		/* moderator+: hide, close, queue */
 	AUTH_ADMIN,		/* admin+: settings, levels */
 	AUTH_ACTION__MAX

@@ -346,6 +346,18 @@ pair_find(const struct http_pair *v, size_t n, const char *name)
 	return NULL;
 }
 
+/*
+ * Whether the client asked for JSON: its Accept header names
+ * application/json (the progressive-enhancement scripts send exactly
+ * that; browsers navigating never do).
+ */
+bool
+http_wants_json(const struct qa_request *req)
+{
+	return req->accept != NULL &&
+	    strstr(req->accept, "application/json") != NULL;
+}
+
 /* A query-string value, or NULL when absent. */
 const char *
 http_query(const struct qa_request *req, const char *name)
@@ -481,6 +493,7 @@ http_request_parse(struct qa_request *req, const struct http_input *in)
 	req->origin = http_env(in->envp, "HTTP_ORIGIN");
 	req->fetch_site = http_env(in->envp, "HTTP_SEC_FETCH_SITE");
 	req->user_agent = http_env(in->envp, "HTTP_USER_AGENT");
+	req->accept = http_env(in->envp, "HTTP_ACCEPT");
 	req->if_none_match = http_env(in->envp, "HTTP_IF_NONE_MATCH");
 	https = http_env(in->envp, "HTTPS");
 	req->https = https != NULL && (strcasecmp(https, "on") == 0 ||

@@ -69,6 +69,7 @@ struct qa_request {
 	const char		*origin;	/* Origin header or NULL */
 	const char		*fetch_site;	/* Sec-Fetch-Site or NULL */
 	const char		*user_agent;
+	const char		*accept;	/* Accept header or NULL */
 	const char		*if_none_match;
 	bool			 https;
 	int64_t			 now;		/* time(NULL) at start */
@@ -104,6 +105,7 @@ enum qa_err	 http_urldecode(struct arena *, const char *, size_t,
 enum qa_err	 http_pairs_parse(struct arena *, const char *, size_t,
 		    char sep, bool cookie, struct http_pair **, size_t *);
 bool		 http_utf8_valid(const char *, size_t, bool allow_newlines);
+bool		 http_wants_json(const struct qa_request *);
 enum qa_err	 http_parse_int(const char *, int64_t min, int64_t max,
 		    int64_t *out);
 

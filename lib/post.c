@@ -14,18 +14,23 @@
  * parent's answer_count or comment_count, the question's activity, the
  * author's qcount or acount, and for a question the qcount of its tags
  * and of its category and every category above it.  visibility_change()
- * is the one place that moves them, and the search index with them.
+ * is the one place that moves them, and the search index and the
+ * author's points for the post (lib/points.c) with them.  The points of
+ * a best answer follow post_accept(), and a claimed post brings its
+ * points to its new author.
  */
 #include <assert.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "auth.h"
 #include "db.h"
 #include "markdown.h"
+#include "points.h"
 #include "post.h"
 #include "tag.h"
 #include "util.h"
@@ -77,6 +82,7 @@ enum post_stmt {
 	POST_STMT_KEY_DELETE,		/* every manage key of a post */
 	POST_STMT_CLAIM,		/* an anonymous post to a user */
 	POST_STMT_CLAIM_REVISIONS,	/* and its anonymous revisions */
+	POST_STMT_UPDOWN,		/* a post's up and down votes */
 	POST_STMT__MAX
 };
 
@@ -323,6 +329,8 @@ static const char *const post_sql[POST_STMT__MAX] = {
 	/* CLAIM_REVISIONS: the unique index on (post_id, rev). */
 	"UPDATE revisions SET user_id = ?2, anon_name = NULL "
 	"WHERE post_id = ?1 AND user_id IS NULL",
+	/* UPDOWN: primary key. */
+	"SELECT up, down FROM posts WHERE id = ?1",
 };
 
 static sqlite3_stmt *post_cache[POST_STMT__MAX];
@@ -1036,14 +1044,20 @@ fts_put(struct db *db, const struct post_raw *p)
  * counter that counts it as recount.c defines them, the activity of its
  * question (for an answer or comment: raised to the post's creation or
  * edit time when it appears, recomputed from the thread when it goes),
- * and its search index row.  Returns QA_OK or the database error.
+ * its search index row, and its author's points for posting it
+ * (q_post, a_post or c_post, applied or taken back at time now).
+ * Returns QA_OK or the database error.
  */
 static enum qa_err
-visibility_change(struct db *db, const struct post_raw *p, int delta)
+visibility_change(struct db *db, const struct post_raw *p, int delta,
+    int64_t now)
 {
 	enum qa_err	 er;
 	int64_t		 t;
 
+	if ((er = points_add(db, p->user_id, p->id, p->user_id,
+	    points_post_event(p->type), delta, now)) != QA_OK)
+		return er;
 	switch (p->type) {
 	case POST_QUESTION:
 		if (p->user_id != 0 && (er = run_ids(db,
@@ -1159,7 +1173,8 @@ parent_check(struct db *db, struct arena *a, const struct post_new *n,
  * parent (see parent_check() for the refusals: QA_ENOTFOUND, QA_EINPUT,
  * QA_ECONFLICT).  created = activity = n->now.  Revision 1 holds the
  * original text and author.  A visible post then moves its counters, its
- * question's activity and (questions) the search index, through
+ * question's activity, (questions) the search index and its author's
+ * points (q_post, a_post, c_post at n->now), through
  * visibility_change(); a queued one moves nothing until
  * post_status_set() shows it.  QA_EINPUT for a bad type or status, a
  * missing body, or a question without a title.  Sets *id on success.
@@ -1236,7 +1251,7 @@ post_create(struct db *db, struct arena *a, const struct post_new *n,
 	if (n->status == POST_VISIBLE) {
 		if ((er = post_raw_get(db, a, *id, &p)) != QA_OK)
 			goto out;
-		er = visibility_change(db, &p, +1);
+		er = visibility_change(db, &p, +1, n->now);
 	}
 out:
 	buf_free(&html);
@@ -1353,9 +1368,11 @@ out:
  * Change the status of post `id` (enum post_status) inside the caller's
  * transaction, for moderation: approving a queued post, hiding, deleting
  * or showing one again.  When the post starts or stops being visible its
- * counters, its question's activity and (questions) its search row move
- * with it, through visibility_change(); the posts under it keep theirs,
- * as recount.c counts them.  Returns QA_OK (also when nothing changes),
+ * counters, its question's activity, (questions) its search row and its
+ * author's points for posting it (applied or taken back, dated by the
+ * clock) move with it, through visibility_change(); the posts under it
+ * keep theirs, as recount.c counts them, and so do the points of votes
+ * and of a best answer.  Returns QA_OK (also when nothing changes),
  * QA_EINPUT for a status out of range, QA_ENOTFOUND, or the database
  * error.
  */
@@ -1379,7 +1396,33 @@ post_status_set(struct db *db, struct arena *a, int64_t id, int status)
 	p.status = status;
 	if (was == (status == POST_VISIBLE))
 		return QA_OK;
-	return visibility_change(db, &p, was ? -1 : +1);
+	return visibility_change(db, &p, was ? -1 : +1, (int64_t)time(NULL));
+}
+
+/*
+ * The points of a best answer: answer_id by answerer selected on
+ * question_id by asker (0: anonymous), applied (sign +1) or taken back
+ * (sign -1) inside the caller's transaction at time now: a_selected to
+ * the answerer and select_a to the asker, none of it when they are the
+ * same user (no points for accepting one's own answer).  Every change
+ * of the pair (accept, unselect, a new author by post_claim()) takes
+ * back what this gave for the old state and gives it for the new, so
+ * what it gave is always what the current state gives.  Returns QA_OK
+ * or the database error.
+ */
+static enum qa_err
+accept_points(struct db *db, int64_t question_id, int64_t asker,
+    int64_t answer_id, int64_t answerer, int sign, int64_t now)
+{
+	enum qa_err	 er;
+
+	if (asker == answerer)
+		return QA_OK;
+	if ((er = points_add(db, answerer, answer_id, asker,
+	    POINTS_A_SELECTED, sign, now)) != QA_OK)
+		return er;
+	return points_add(db, asker, question_id, asker, POINTS_SELECT_A,
+	    sign, now);
 }
 
 /*
@@ -1387,23 +1430,25 @@ post_status_set(struct db *db, struct arena *a, int64_t id, int status)
  * question_id, inside the caller's transaction.  The question must exist
  * (QA_ENOTFOUND) and be a question (QA_EINPUT); the answer must exist and
  * be visible (QA_ENOTFOUND) and be an answer to that question
- * (QA_EINPUT).  now is kept for the points that a later change gives for
- * it.  Returns QA_OK, those errors, or the database error.
+ * (QA_EINPUT).  The points of the previous best answer are taken back and
+ * those of the new one given, at time now (see accept_points()); setting
+ * the answer already accepted changes nothing.  Returns QA_OK, those
+ * errors, or the database error.
  */
 enum qa_err
 post_accept(struct db *db, int64_t question_id, int64_t answer_id,
     int64_t now)
 {
 	struct arena	 a;
-	struct post_raw	 p;
+	struct post_raw	 q, p;
 	sqlite3_stmt	*st;
 	enum qa_err	 er;
 
-	(void)now;
 	arena_init(&a);
-	if ((er = post_raw_get(db, &a, question_id, &p)) != QA_OK)
+	memset(&p, 0, sizeof(p));
+	if ((er = post_raw_get(db, &a, question_id, &q)) != QA_OK)
 		goto out;
-	if (p.type != POST_QUESTION) {
+	if (q.type != POST_QUESTION) {
 		er = QA_EINPUT;
 		goto out;
 	}
@@ -1419,13 +1464,25 @@ post_accept(struct db *db, int64_t question_id, int64_t answer_id,
 			goto out;
 		}
 	}
+	if (q.accepted_id == answer_id)
+		goto out;
 	if ((st = db_stmt(db, &post_stmts, POST_STMT_ACCEPT)) == NULL) {
 		er = QA_ESYS;
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, question_id);
 	bind_id(st, 2, answer_id);
-	er = db_run(db, st, "post_accept");
+	if ((er = db_run(db, st, "post_accept")) != QA_OK)
+		goto out;
+	if (answer_id != 0 && (er = accept_points(db, question_id,
+	    q.user_id, answer_id, p.user_id, +1, now)) != QA_OK)
+		goto out;
+	if (q.accepted_id != 0) {
+		if ((er = post_raw_get(db, &a, q.accepted_id, &p)) != QA_OK)
+			goto out;
+		er = accept_points(db, question_id, q.user_id, p.id,
+		    p.user_id, -1, now);
+	}
 out:
 	arena_free(&a);
 	return er;
@@ -1700,14 +1757,82 @@ post_key_check(struct db *db, const char *token, int64_t post_id)
 	return er;
 }
 
+/* The row function of POST_STMT_UPDOWN: up and down into two int64_t. */
+static enum qa_err
+votes_row(struct arena *a, sqlite3_stmt *st, void *v)
+{
+	int64_t	*ud = v;
+
+	(void)a;
+	ud[0] = db_col_int(st, 0);
+	ud[1] = db_col_int(st, 1);
+	return QA_OK;
+}
+
+/*
+ * The points that anonymous post p would have given its author, given
+ * at time now to user_id, who claims it, inside the caller's
+ * transaction: the post's event (q_post, a_post, c_post) if it is
+ * visible; the author's events of the votes it has (one row per kind,
+ * as many times the event as there are such votes), so that withdrawing
+ * one of them later takes back what was given; and a best answer's
+ * points as accept_points() defines them, now that the asker or the
+ * answerer is known.  Returns QA_OK or the database error.
+ */
+static enum qa_err
+claim_points(struct db *db, struct arena *a, const struct post_raw *p,
+    int64_t user_id, int64_t now)
+{
+	sqlite3_stmt	*st;
+	struct post_raw	 o;
+	int64_t		 ud[2] = { 0, 0 };
+	enum qa_err	 er;
+
+	if (p->status == POST_VISIBLE && (er = points_add(db, user_id, p->id,
+	    user_id, points_post_event(p->type), +1, now)) != QA_OK)
+		return er;
+	if ((st = db_stmt(db, &post_stmts, POST_STMT_UPDOWN)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, p->id);
+	if ((er = db_one(db, st, a, votes_row, ud, "post_claim")) != QA_OK)
+		return er;
+	if ((er = points_add(db, user_id, p->id, 0,
+	    points_voted_event(p->type, 1), (int)ud[0], now)) != QA_OK ||
+	    (er = points_add(db, user_id, p->id, 0,
+	    points_voted_event(p->type, -1), (int)ud[1], now)) != QA_OK)
+		return er;
+	if (p->type == POST_ANSWER) {
+		if ((er = post_raw_get(db, a, p->question_id, &o)) != QA_OK ||
+		    o.accepted_id != p->id)
+			return er;
+		if ((er = accept_points(db, o.id, o.user_id, p->id, 0, -1,
+		    now)) != QA_OK)
+			return er;
+		return accept_points(db, o.id, o.user_id, p->id, user_id, +1,
+		    now);
+	}
+	if (p->type == POST_QUESTION && p->accepted_id != 0) {
+		if ((er = post_raw_get(db, a, p->accepted_id, &o)) != QA_OK)
+			return er;
+		if ((er = accept_points(db, p->id, 0, o.id, o.user_id, -1,
+		    now)) != QA_OK)
+			return er;
+		return accept_points(db, p->id, user_id, o.id, o.user_id, +1,
+		    now);
+	}
+	return QA_OK;
+}
+
 /*
  * Give the anonymous post post_id to user user_id, inside the caller's
  * transaction (the caller has checked a manage key): user_id set,
  * anon_name and anon_email cleared, the anonymous revisions and edit of
  * the post become the user's, the user's qcount or acount grows if the
- * post is a visible question or answer, and the post's manage keys are
- * deleted.  Returns QA_OK, QA_EINPUT for user_id <= 0, QA_ENOTFOUND,
- * QA_ECONFLICT if the post already has an author, or the database error.
+ * post is a visible question or answer, the user gets the points the
+ * post would have given its author (claim_points(), dated by the clock),
+ * and the post's manage keys are deleted.  Returns QA_OK, QA_EINPUT for
+ * user_id <= 0, QA_ENOTFOUND, QA_ECONFLICT if the post already has an
+ * author, or the database error.
  */
 enum qa_err
 post_claim(struct db *db, int64_t post_id, int64_t user_id)
@@ -1734,6 +1859,9 @@ post_claim(struct db *db, int64_t post_id, int64_t user_id)
 	    (er = run_ids(db, POST_STMT_USER_POSTS, user_id,
 	    p.type == POST_QUESTION, true, p.type == POST_ANSWER,
 	    "post_claim")) != QA_OK)
+		goto out;
+	if ((er = claim_points(db, &a, &p, user_id, (int64_t)time(NULL))) !=
+	    QA_OK)
 		goto out;
 	er = run_ids(db, POST_STMT_KEY_DELETE, post_id, 0, false, 0,
 	    "post_claim");

@@ -15,6 +15,7 @@
 #include "arena.h"
 #include "auth.h"
 #include "db.h"
+#include "points.h"
 #include "user.h"
 
 enum user_stmt {
@@ -340,33 +341,53 @@ run_id(struct db *db, struct db_stmts *t, size_t which, int64_t id,
 /*
  * Create an account at level 1 (registered) with the given handle,
  * email (NULL for none), display name (NULL or "" for none) and encoded
- * password hash, created at now; its id goes to *id.  The caller has
- * validated every value.  Returns QA_OK; QA_ECONFLICT if the handle or
- * the email is taken (both compared without ASCII case: the caller tells
- * which by looking them up); QA_EBUSY/QA_ESYS.
+ * password hash, created at now, with the points every account starts
+ * from (the event base, setting points_base); its id goes to *id.  Runs
+ * in the caller's transaction when one is open, else in one of its own.
+ * The caller has validated every value.  Returns QA_OK; QA_ECONFLICT if
+ * the handle or the email is taken (both compared without ASCII case:
+ * the caller tells which by looking them up); QA_EBUSY/QA_ESYS.  On
+ * error *id is 0 and, in the caller's transaction, the caller rolls
+ * back.
  */
 enum qa_err
 user_create(struct db *db, const char *handle, const char *email,
     const char *display_name, const char *pwhash, int64_t now, int64_t *id)
 {
 	sqlite3_stmt	*st;
+	bool		 own;
 	enum qa_err	 er;
 
 	assert(handle != NULL && pwhash != NULL);
 	*id = 0;
 	if (display_name != NULL && display_name[0] == '\0')
 		display_name = NULL;
-	if ((st = db_stmt(db, &user_stmts, USER_STMT_CREATE)) == NULL)
-		return QA_ESYS;
+	own = sqlite3_get_autocommit(db_handle(db)) != 0;
+	if (own && (er = db_tx_begin(db)) != QA_OK)
+		return er;
+	if ((st = db_stmt(db, &user_stmts, USER_STMT_CREATE)) == NULL) {
+		er = QA_ESYS;
+		goto out;
+	}
 	if (!db_bind_text(st, 1, handle) || !db_bind_text(st, 2, email) ||
 	    !db_bind_text(st, 3, display_name) ||
 	    !db_bind_text(st, 4, pwhash)) {
 		db_done(st);
-		return QA_ESYS;
+		er = QA_ESYS;
+		goto out;
 	}
 	sqlite3_bind_int64(st, 5, now);
-	if ((er = db_run(db, st, "user_create")) == QA_OK)
-		*id = sqlite3_last_insert_rowid(db_handle(db));
+	if ((er = db_run(db, st, "user_create")) != QA_OK)
+		goto out;
+	*id = sqlite3_last_insert_rowid(db_handle(db));
+	er = points_add(db, *id, 0, 0, POINTS_BASE, +1, now);
+out:
+	if (own && er == QA_OK)
+		er = db_tx_commit(db);
+	if (own && er != QA_OK)
+		db_tx_rollback(db);
+	if (er != QA_OK)
+		*id = 0;
 	return er;
 }
 

@@ -275,8 +275,20 @@ INSERT INTO settings (key, value) VALUES
 	('body_min', '20'), ('body_max', '30000'),
 	('comment_min', '5'), ('comment_max', '600'),
 	('tag_new_level', '1'),
-	('queue_anon', '0'), ('queue_new', '0'), ('new_user_points', '10'),
+	('queue_anon', '0'), ('queue_new', '0'), ('new_user_points', '110'),
 	('new_user_links', '2'), ('form_min_seconds', '3'),
+	('points_base', '100'),
+	('points_q_post', '2'), ('points_a_post', '4'), ('points_c_post', '0'),
+	('points_q_voted_up', '1'), ('points_q_voted_down', '1'),
+	('points_a_voted_up', '2'), ('points_a_voted_down', '2'),
+	('points_c_voted_up', '0'),
+	('points_a_selected', '30'), ('points_select_a', '3'),
+	('points_vote_up', '1'), ('points_vote_down', '1'),
+	('priv_vote_up', '15'), ('priv_vote_down', '125'),
+	('priv_comment', '50'), ('priv_flag', '15'), ('priv_retag', '500'),
+	('priv_edit', '2000'), ('priv_close', '3000'),
+	('anon_vote', '0'),
+	('rate_v_user', '120'), ('rate_v_ip', '600'),
 	('rate_q_user', '10'), ('rate_q_ip', '20'),
 	('rate_a_user', '30'), ('rate_a_ip', '60'),
 	('rate_c_user', '60'), ('rate_c_ip', '120');
@@ -287,4 +299,4 @@ CREATE VIRTUAL TABLE posts_fts USING fts5(
 	tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;

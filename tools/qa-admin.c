@@ -27,11 +27,13 @@
 #include "auth.h"
 #include "config.h"
 #include "db.h"
+#include "points.h"
 #include "demo.h"
 #include "markdown.h"
 #include "notify.h"
 #include "qa.h"
 #include "recount.h"
+#include "settings.h"
 
 #ifndef QA_DB_PATH
 #define QA_DB_PATH	"/var/lib/fastqa/fastqa.db"
@@ -496,8 +498,9 @@ find_user(struct db *db, enum admin_stmt which, const char *key,
 /*
  * create-user HANDLE EMAIL [--level LEVEL] [--password PW|-]: add an
  * account with an argon2id hash of the password; without --password one
- * is made up and printed once.  QA_ECONFLICT if the handle (ignoring
- * case) or the email is taken.
+ * is made up and printed once.  The account starts with the base points
+ * event (setting points_base), as user_create() gives it.  QA_ECONFLICT
+ * if the handle (ignoring case) or the email is taken.
  */
 static enum qa_err
 cmd_create_user(const char *path, int argc, char **argv)
@@ -507,6 +510,7 @@ cmd_create_user(const char *path, int argc, char **argv)
 	const char	*pos[2], *lv = NULL, *pw = NULL;
 	char		 pwbuf[PASSWORD_MAX + 2], hash[AUTH_HASH_MAX];
 	char		 who[HANDLE_MAX + 1];
+	int64_t		 id, now = (int64_t)time(NULL);
 	int		 i, r, npos = 0, level = 1;
 	bool		 made = false, intx = false;
 	enum qa_err	 er;
@@ -573,14 +577,18 @@ cmd_create_user(const char *path, int argc, char **argv)
 	db_bind_text(st, 2, pos[1]);
 	db_bind_text(st, 3, hash);
 	sqlite3_bind_int(st, 4, level);
-	sqlite3_bind_int64(st, 5, (int64_t)time(NULL));
+	sqlite3_bind_int64(st, 5, now);
 	if ((er = db_run(db, st, "create-user")) != QA_OK)
+		goto out;
+	id = sqlite3_last_insert_rowid(db_handle(db));
+	/* The points every account starts from, as the site sets them. */
+	if ((er = settings_load(db)) != QA_OK ||
+	    (er = points_add(db, id, 0, 0, POINTS_BASE, +1, now)) != QA_OK)
 		goto out;
 	er = db_tx_commit(db);
 	if (er == QA_OK) {
 		printf("created user %s (id %lld, level %s)\n", pos[0],
-		    (long long)sqlite3_last_insert_rowid(db_handle(db)),
-		    level_names[level]);
+		    (long long)id, level_names[level]);
 		if (made)
 			printf("password: %s\n", pwbuf);
 	}

@@ -1,12 +1,16 @@
 /*
- * auth-t.c: password hashing and verification (lib/auth.c).
+ * auth-t.c: password hashing and verification, tokens, and who may do
+ * what (lib/auth.c).
  */
 #include <stdbool.h>
 #include <string.h>
 
 #include "auth.h"
+#include "db.h"
+#include "settings.h"
 #include "user.h"
 #include "tap.h"
+#include "testdb.h"
 
 /*
  * Replace the character at offset off of s by another one from the same
@@ -28,7 +32,7 @@ main(void)
 	const char	*pw = "correct horse battery staple";
 	char		*last;
 
-	plan(39);
+	plan(45);
 
 	/* Default parameters: OWASP's minimum. */
 	ok(auth_password_hash(pw, h1, sizeof(h1)) == QA_OK, "hash ok");
@@ -127,26 +131,65 @@ main(void)
 		    "other alphabet, short, NULL: not well-formed");
 	}
 
-	/* Permissions: the one table. */
+	/*
+	 * Permissions: the one table, with the points thresholds of a new
+	 * site's settings (vote up 15, comment 50, vote down 125, retag
+	 * 500, edit 2000, close 3000; a new account has 100).
+	 */
 	{
+		struct testdb	 tdb;
+		struct db	*db;
 		struct user	 u = { .level = USER_REGISTERED };
 
+		db = testdb_open(&tdb, "auth-t", NULL);
+		if (settings_load(db) != QA_OK)
+			bail("cannot load the settings");
 		ok(auth_can(NULL, AUTH_ASK) && auth_can(NULL, AUTH_ANSWER),
 		    "visitors may ask and answer (anonymous posting on)");
 		ok(!auth_can(NULL, AUTH_VOTE) && !auth_can(NULL, AUTH_EDIT_OWN),
 		    "visitors may not vote or edit");
-		ok(auth_can(&u, AUTH_VOTE) && !auth_can(&u, AUTH_EDIT_ANY),
-		    "registered users vote but do not edit others");
+		ok(!auth_can(&u, AUTH_VOTE_UP) && !auth_can(&u, AUTH_COMMENT) &&
+		    auth_can(&u, AUTH_ASK) && auth_can(&u, AUTH_EDIT_OWN),
+		    "0 points: ask and edit own, no vote, no comment");
+		u.points = 15;
+		ok(auth_can(&u, AUTH_VOTE_UP) && auth_can(&u, AUTH_VOTE) &&
+		    auth_can(&u, AUTH_FLAG) && !auth_can(&u, AUTH_COMMENT),
+		    "15 points: vote up and flag, no comment");
+		u.points = 100;
+		ok(auth_can(&u, AUTH_VOTE_UP) && auth_can(&u, AUTH_COMMENT) &&
+		    !auth_can(&u, AUTH_VOTE_DOWN),
+		    "100 points (a new account): vote up, comment, not down");
+		ok(!auth_can(&u, AUTH_EDIT_ANY) && !auth_can(&u, AUTH_RETAG) &&
+		    !auth_can(&u, AUTH_CLOSE_VOTE),
+		    "100 points: no editing others, retagging, closing");
+		u.points = 125;
+		ok(auth_can(&u, AUTH_VOTE_DOWN), "125 points: vote down");
+		u.points = 2000;
+		ok(auth_can(&u, AUTH_EDIT_ANY) && auth_can(&u, AUTH_RETAG) &&
+		    !auth_can(&u, AUTH_CLOSE_VOTE) &&
+		    !auth_can(&u, AUTH_MODERATE),
+		    "2000 points: edit and retag, no close vote or moderation");
+		u.points = 0;
+		u.level = USER_EXPERT;
+		ok(auth_can(&u, AUTH_VOTE_DOWN) && auth_can(&u, AUTH_COMMENT) &&
+		    !auth_can(&u, AUTH_EDIT_ANY),
+		    "experts vote and comment with any points, edit no others");
 		u.level = USER_EDITOR;
-		ok(auth_can(&u, AUTH_EDIT_ANY) && !auth_can(&u, AUTH_MODERATE),
-		    "editors edit, do not moderate");
+		ok(auth_can(&u, AUTH_EDIT_ANY) && auth_can(&u, AUTH_RETAG) &&
+		    !auth_can(&u, AUTH_CLOSE_VOTE) &&
+		    !auth_can(&u, AUTH_MODERATE),
+		    "editors edit and retag, do not close or moderate");
 		u.level = USER_MODERATOR;
-		ok(auth_can(&u, AUTH_MODERATE) && !auth_can(&u, AUTH_ADMIN),
+		ok(auth_can(&u, AUTH_MODERATE) &&
+		    auth_can(&u, AUTH_CLOSE_VOTE) && !auth_can(&u, AUTH_ADMIN),
 		    "moderators moderate, do not administer");
 		u.level = USER_SUPER;
 		ok(auth_can(&u, AUTH_ADMIN), "super users administer");
 		u.blocked = true;
-		ok(!auth_can(&u, AUTH_ASK), "blocked users post nothing");
+		ok(!auth_can(&u, AUTH_ASK) && !auth_can(&u, AUTH_VOTE_UP),
+		    "blocked users post and vote nothing");
+		settings_clear();
+		testdb_close(&tdb, db);
 	}
 	return done();
 }

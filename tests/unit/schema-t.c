@@ -13,7 +13,7 @@
 #include "tap.h"
 
 static const char *const old_schemas[] = {
-	"schema-001.sql", "schema-002.sql",
+	"schema-001.sql", "schema-002.sql", "schema-003.sql",
 };
 
 /* Read a whole file into a buffer; bail on failure. */

@@ -14,11 +14,13 @@
 #include "category.h"
 #include "notify.h"
 #include "ratelimit.h"
+#include "points.h"
 #include "post.h"
 #include "recount.h"
 #include "subscribe.h"
 #include "tag.h"
 #include "user.h"
+#include "vote.h"
 #include "tap.h"
 
 struct table {
@@ -39,6 +41,8 @@ static const struct table tables[] = {
 	{ "user_purge", user_purge_statements, 0 },
 	{ "post_fts", post_fts_statements, 0 },	/* FTS5 plans read "SCAN" */
 	{ "subscribe", subscribe_statements, 0 },
+	{ "points", points_statements, 1 },
+	{ "vote", vote_statements, 1 },
 };
 
 /* Tables small enough to read whole on a page. */

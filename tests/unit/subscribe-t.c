@@ -96,7 +96,6 @@ main(void)
 	const char	*body, *title, *tok;
 	char		 sql[256];
 	int64_t		 post;
-	size_t		 i;
 
 	plan(30);
 	db = testdb_open(&t, "subscribe-t", fixture);
