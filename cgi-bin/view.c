@@ -31,6 +31,8 @@
 #include "tag.h"
 #include "category.h"
 #include "views.h"
+#include "vote.h"
+#include "points.h"
 
 #define PAGE_MAX	1000000000	/* highest ?page= accepted */
 #define PAGE_SIZE_MAX	100		/* clamp of the page_size setting */
@@ -38,6 +40,7 @@
 #define PAGER_BEHIND	2		/* pages linked before the current */
 #define TAGS_PER_PAGE	120
 #define PROFILE_ROWS	10		/* recent questions/answers shown */
+#define HISTORY_ROWS	20		/* points history lines shown */
 
 /*
  * The sort tabs of the question lists, indexed by enum post_list: the
@@ -512,6 +515,11 @@ struct viewer {
 	const char		*cstamp;	/* stamp of the comment forms */
 	int64_t			 qid;
 	int64_t			 accepted_id;	/* the question's best answer */
+	bool			 vote_up;	/* AUTH_VOTE_UP */
+	bool			 vote_down;	/* AUTH_VOTE_DOWN */
+	const int64_t		*voted;		/* vote_mine(): post ids */
+	const int		*votes;		/* and the viewer's votes */
+	size_t			 nvoted;
 };
 
 /* Whether the viewer may edit post p. */
@@ -538,6 +546,77 @@ set_post_links(struct qa_request *req, struct tpl *t, const char *edit,
 	if (p->edited != 0)
 		tpl_set(tpl_add(t, revisions), "URL", arena_printf(
 		    &req->arena, "/post/%lld/revisions", (long long)p->id));
+}
+
+/* The viewer's vote on post id: -1, 0 or 1. */
+static int
+my_vote(const struct viewer *v, int64_t id)
+{
+	size_t	 i;
+
+	for (i = 0; i < v->nvoted; i++)
+		if (v->voted[i] == id)
+			return v->votes[i];
+	return 0;
+}
+
+/*
+ * One vote button of a vote form, section `name` of f: VALUE (dir: dir,
+ * or "undo" when the viewer's vote is already this one), PRESSED ("true"
+ * or "false"), and section DISABLED (TITLE: why) when the viewer lacks
+ * the points for it.
+ */
+static void
+set_vote_button(struct qa_request *req, struct tpl *f, const char *name,
+    const char *dir, bool pressed, bool allowed, const char *priv,
+    int64_t dflt)
+{
+	struct tpl	*b = tpl_add(f, name);
+	int64_t		 need;
+
+	tpl_set(b, "VALUE", pressed ? "undo" : dir);
+	tpl_set(b, "PRESSED", pressed ? "true" : "false");
+	if (!allowed) {
+		need = settings_int(priv, dflt);
+		tpl_set(tpl_add(b, "DISABLED"), "TITLE", arena_printf(
+		    &req->arena, "You need %lld points to vote %s", (long long)
+		    need, dir));
+	}
+}
+
+/*
+ * The vote box of post p into t: the score as SCORE (the number, for
+ * data-score) and VOTES ("+2 votes"), and section VOTE_FORM (ACTION, UP,
+ * DOWN for questions and answers: see set_vote_button()) when the viewer
+ * may vote on it: signed in, not blocked, not their own post, the post
+ * visible and at least an up vote allowed; else section VOTE_SCORE
+ * (not for a comment with no votes).
+ */
+static void
+set_vote_box(struct qa_request *req, struct tpl *t, const struct viewer *v,
+    const struct post *p)
+{
+	struct tpl	*f;
+	int		 mine;
+
+	tpl_set_int(t, "SCORE", p->score);
+	set_votes(t, "VOTES", p->score);
+	if (v->user == NULL || v->user->blocked || !v->vote_up ||
+	    p->status != POST_VISIBLE || p->user_id == v->user->id) {
+		/* A comment nobody voted for shows no score. */
+		if (p->type != POST_COMMENT || p->score != 0)
+			tpl_show(t, "VOTE_SCORE");
+		return;
+	}
+	mine = my_vote(v, p->id);
+	f = tpl_add(t, "VOTE_FORM");
+	tpl_set(f, "ACTION", arena_printf(&req->arena, "/post/%lld/vote",
+	    (long long)p->id));
+	set_vote_button(req, f, "UP", "up", mine > 0, true, "priv_vote_up",
+	    15);
+	if (p->type != POST_COMMENT)
+		set_vote_button(req, f, "DOWN", "down", mine < 0,
+		    v->vote_down || mine < 0, "priv_vote_down", 125);
 }
 
 /*
@@ -589,7 +668,7 @@ add_post(struct qa_request *req, struct tpl *t, const char *name,
 	    (long long)p->id);
 	tpl_set(b, "ANCHOR", anchor);
 	tpl_set(b, "KIND", q ? "question" : "answer");
-	set_votes(b, "VOTES", p->score);
+	set_vote_box(req, b, v, p);
 	tpl_set(b, "BODY_HTML", p->body_html);
 	if (q)
 		set_tags(req, b, p->tags);
@@ -623,6 +702,7 @@ add_post(struct qa_request *req, struct tpl *t, const char *name,
 			tpl_set(row, "ANCHOR", arena_printf(&req->arena,
 			    "c%lld", (long long)c->id));
 			tpl_set(row, "BODY_HTML", c->body_html);
+			set_vote_box(req, row, v, c);
 			set_time(req, row, "ISO", "AGO", c->created);
 			set_author(req, row, "CUSER", "CANON", c);
 			set_edited(req, row, "CEDITED", c);
@@ -711,7 +791,10 @@ set_answer_form(struct qa_request *req, struct tpl *t, const struct post *q,
  * count; the answer form and a comment form under each post for those
  * who may post; edit and revisions links, and the best-answer buttons
  * for the asker and moderators.  Queued posts are shown, marked, to their
- * author and to moderators only.  Three queries.  Counts the view (not
+ * author and to moderators only.  The vote buttons of each post (up
+ * and down; up only on comments), pressed for the viewer's own votes,
+ * for those who may vote; the score alone for the others.  Three
+ * queries, four with the viewer's votes.  Counts the view (not
  * for HEAD or robots) and flushes the counts after the response when
  * due.  A page with a form sets the CSRF cookie of a visitor.
  * 200; 301 to /q/{id}/{slug} when the slug is not the question's; 404
@@ -725,8 +808,9 @@ question_get(struct qa_request *req)
 	struct viewer		 v;
 	struct tpl		*t, *s;
 	const char		*url;
-	int64_t			 id;
-	size_t			 i;
+	int64_t			 id, *voted = NULL;
+	int			*votes = NULL;
+	size_t			 i, nvoted = 0;
 	bool			 mod, forms;
 	enum qa_err		 er;
 
@@ -756,6 +840,17 @@ question_get(struct qa_request *req)
 	forms = v.comment || v.accept || auth_can(req->user, AUTH_ANSWER);
 	if (v.comment)
 		v.cstamp = form_stamp(req, "comment");
+	v.vote_up = auth_can(req->user, AUTH_VOTE_UP);
+	v.vote_down = auth_can(req->user, AUTH_VOTE_DOWN);
+	if (v.vote_up) {
+		if ((er = vote_mine(serve.db, &req->arena, req->user->id,
+		    q->id, &voted, &votes, &nvoted)) != QA_OK)
+			return er;
+		v.voted = voted;
+		v.votes = votes;
+		v.nvoted = nvoted;
+		forms = true;
+	}
 
 	if (q->status == POST_VISIBLE && req->method == HTTP_GET &&
 	    !views_is_bot(req->user_agent) && views_count(q->id, req->now))
@@ -1009,9 +1104,52 @@ category_get(struct qa_request *req)
 }
 
 /*
+ * The points history of a profile into t: section NO_HISTORY, or section
+ * HAS_HISTORY with an EVENT row per entry: DELTA ("+2", "-1"), NEG for a
+ * loss, LABEL ("asked a question"), section LINK (URL, TITLE) when the
+ * entry concerns a question that is still there, ISO and AGO.
+ */
+static void
+set_history(struct qa_request *req, struct tpl *t,
+    const struct points_entry *ph, size_t n)
+{
+	struct tpl	*s, *row, *l;
+	const char	*label;
+	size_t		 i;
+
+	if (n == 0) {
+		tpl_show(t, "NO_HISTORY");
+		return;
+	}
+	s = tpl_add(t, "HAS_HISTORY");
+	for (i = 0; i < n; i++) {
+		row = tpl_add(s, "EVENT");
+		tpl_set(row, "DELTA", arena_printf(&req->arena, "%s%lld",
+		    ph[i].delta > 0 ? "+" : "", (long long)ph[i].delta));
+		if (ph[i].delta < 0)
+			tpl_show(row, "NEG");
+		label = ph[i].label;
+		if (label == NULL && ph[i].event != NULL)
+			label = points_event_label(ph[i].event);
+		tpl_set(row, "LABEL", label != NULL ? label :
+		    ph[i].event != NULL ? ph[i].event : "");
+		if (ph[i].question_id != 0 && ph[i].title != NULL &&
+		    ph[i].slug != NULL) {
+			l = tpl_add(row, "LINK");
+			tpl_set(l, "URL", question_url(&req->arena,
+			    ph[i].question_id, ph[i].slug));
+			tpl_set(l, "TITLE", ph[i].title);
+		}
+		set_time(req, row, "ISO", "AGO", ph[i].created);
+	}
+}
+
+/*
  * GET /user/{handle} -- a profile: handle, display name, level, points,
- * counts, member since, about, and the latest questions and answers with
- * their votes.  Three queries.
+ * counts, member since, about, the latest questions and answers with
+ * their votes, and the points history (the latest HISTORY_ROWS changes:
+ * "+2 asked a question -- title", linked to the question).  Four
+ * queries.
  * 200; 301 to the stored spelling of a handle given in another case;
  * 404 for an unknown user.
  */
@@ -1020,7 +1158,8 @@ user_get(struct qa_request *req)
 {
 	struct user	 u;
 	struct post	*qs, *as;
-	size_t		 nq, na, i;
+	struct points_entry *ph;
+	size_t		 nq, na, nph, i;
 	struct tpl	*t, *s, *row;
 	char		 pts[48];
 	enum qa_err	 er;
@@ -1034,7 +1173,9 @@ user_get(struct qa_request *req)
 	if ((er = post_list(serve.db, &req->arena, POST_LIST_USER, u.id, 0,
 	    PROFILE_ROWS, &qs, &nq)) != QA_OK ||
 	    (er = post_user_answers(serve.db, &req->arena, u.id,
-	    PROFILE_ROWS, &as, &na)) != QA_OK)
+	    PROFILE_ROWS, &as, &na)) != QA_OK ||
+	    (er = points_history(serve.db, &req->arena, u.id, HISTORY_ROWS,
+	    &ph, &nph)) != QA_OK)
 		return er;
 	if ((t = serve_page(req, "user.tpl", u.handle)) == NULL)
 		return QA_ESYS;
@@ -1071,6 +1212,7 @@ user_get(struct qa_request *req)
 			set_time(req, row, "ISO", "AGO", as[i].created);
 		}
 	}
+	set_history(req, t, ph, nph);
 	return serve_render(req, 200);
 }
 

@@ -7,6 +7,7 @@
 <title>{{#HAS_TITLE}}{{TITLE}} - {{/HAS_TITLE}}{{SITE_NAME}}</title>
 <link rel="stylesheet" href="/static/style.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+<script src="/static/vote.js" defer></script>
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>

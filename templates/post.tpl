@@ -1,7 +1,14 @@
 {{%AUTOESCAPE context="HTML"}}
 <div class="post {{KIND}}{{#ACCEPTED}} accepted{{/ACCEPTED}}{{#QUEUED}} queued{{/QUEUED}}" id="{{ANCHOR}}">
 <div class="vote">
-<span class="score">{{VOTES}}</span>
+{{#VOTE_FORM}}<form class="vote" method="post" action="{{ACTION}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#UP}}<button type="submit" class="vote-up" name="dir" value="{{VALUE}}" aria-label="Vote up" aria-pressed="{{PRESSED}}"{{#DISABLED}} disabled title="{{TITLE}}"{{/DISABLED}}>&#9650;</button>{{/UP}}
+<span class="score" data-score="{{SCORE}}" aria-live="polite">{{VOTES}}</span>
+{{#DOWN}}<button type="submit" class="vote-down" name="dir" value="{{VALUE}}" aria-label="Vote down" aria-pressed="{{PRESSED}}"{{#DISABLED}} disabled title="{{TITLE}}"{{/DISABLED}}>&#9660;</button>{{/DOWN}}
+<span class="vote-msg" role="status"></span>
+</form>{{/VOTE_FORM}}
+{{#VOTE_SCORE}}<span class="score" data-score="{{SCORE}}">{{VOTES}}</span>{{/VOTE_SCORE}}
 {{#ACCEPTED}}<span class="best">Best answer</span>{{/ACCEPTED}}
 </div>
 <div class="postbody">
@@ -23,6 +30,13 @@
 <ol>
 {{#COMMENT}}<li id="{{ANCHOR}}"{{#CQUEUED}} class="queued"{{/CQUEUED}}>
 {{#CQUEUED}}<p class="waiting" role="note">Waiting for approval</p>{{/CQUEUED}}
+{{#VOTE_FORM}}<form class="vote cvote" method="post" action="{{ACTION}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+{{#UP}}<button type="submit" class="vote-up" name="dir" value="{{VALUE}}" aria-label="Vote up" aria-pressed="{{PRESSED}}"{{#DISABLED}} disabled title="{{TITLE}}"{{/DISABLED}}>&#9650;</button>{{/UP}}
+<span class="score" data-score="{{SCORE}}" aria-live="polite">{{VOTES}}</span>
+<span class="vote-msg" role="status"></span>
+</form>{{/VOTE_FORM}}
+{{#VOTE_SCORE}}<span class="cscore score" data-score="{{SCORE}}">{{VOTES}}</span>{{/VOTE_SCORE}}
 <div class="cbody">{{BODY_HTML:none}}</div>
 <p class="cmeta">&mdash; {{#CUSER}}<a href="{{URL}}">{{HANDLE}}</a> <span class="points">({{POINTS}})</span>{{/CUSER}}{{#CANON}}{{NAME}}{{/CANON}}, <time datetime="{{ISO}}">{{AGO}}</time>{{#CEDITED}} <span class="edited">edited by {{#EUSER}}<a href="{{URL}}">{{HANDLE}}</a>{{/EUSER}}{{#EANON}}{{NAME}}{{/EANON}}, <time datetime="{{ISO}}">{{AGO}}</time></span>{{/CEDITED}}{{#CEDIT}} <a class="action" href="{{URL}}">edit</a>{{/CEDIT}}{{#CREVISIONS}} <a class="action" href="{{URL}}">revisions</a>{{/CREVISIONS}}</p>
 </li>{{/COMMENT}}

@@ -25,3 +25,10 @@
 {{/ANSWER}}</ul>{{/HAS_ANSWERS}}
 {{#NO_ANSWERS}}<p class="empty">No answers yet.</p>{{/NO_ANSWERS}}
 </section>
+<section aria-labelledby="points-h">
+<h2 id="points-h">Points history</h2>
+{{#HAS_HISTORY}}<ol class="phistory">
+{{#EVENT}}<li><span class="delta{{#NEG}} neg{{/NEG}}">{{DELTA}}</span> {{LABEL}}{{#LINK}} &mdash; <a href="{{URL}}">{{TITLE}}</a>{{/LINK}} <time datetime="{{ISO}}">{{AGO}}</time></li>
+{{/EVENT}}</ol>{{/HAS_HISTORY}}
+{{#NO_HISTORY}}<p class="empty">No points yet.</p>{{/NO_HISTORY}}
+</section>

@@ -35,7 +35,7 @@ POST_ROUTES=(
 	"answer /post/999999/manage"
 	"answer /q/999999/accept/999998"
 	"answer /unsubscribe"
-	# "vote /post/1/vote"
+	"vote /post/999999/vote"
 	# "moderate /moderate"
 )
 

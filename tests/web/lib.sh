@@ -58,8 +58,9 @@ cgi_program() {
 	    /a/+([0-9])/comment | /post/+([0-9])/@(edit|revisions|manage) | \
 	    /unsubscribe)
 		echo answer ;;
+	/post/+([0-9])/vote)
+		echo vote ;;
 	# Later programs, with their locations in fastqa.conf.in:
-	# /post/+([0-9])/vote)				echo vote ;;
 	# /moderate | /moderate/*)			echo moderate ;;
 	*)
 		echo view ;;
