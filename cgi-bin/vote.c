@@ -9,8 +9,8 @@
  * {"error":"message"} with the error's status.  Any other request gets
  * Post/Redirect/Get: a 303 back to the post on its question page, or the
  * site's error page.  The vote itself is one transaction in lib vote
- * (counters and points move with it); the rate limits count it after
- * that transaction has committed.
+ * (counters and points move with it), and the rate limits count it in
+ * that same transaction: one commit per vote.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -180,22 +180,43 @@ pause_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
+/* The rate-limit keys a vote counts against, and when. */
+struct counted {
+	const char	*ukey, *ikey;
+	int64_t		 now;
+};
+
+/* Count a vote against both rate limits (in the vote's transaction). */
+static enum qa_err
+count_vote(struct db *db, void *arg)
+{
+	const struct counted	*c = arg;
+	enum qa_err		 er;
+
+	if ((er = ratelimit_hit(db, c->ukey, VOTE_PERIOD, c->now)) != QA_OK)
+		return er;
+	return ratelimit_hit(db, c->ikey, VOTE_PERIOD, c->now);
+}
+
 /*
- * vote_cast() up to VOTE_TRIES times while it answers QA_EBUSY, waiting
- * a little longer each time.  Returns its last answer.
+ * vote_cast_with() up to VOTE_TRIES times while it answers QA_EBUSY,
+ * waiting a little longer each time; a vote that changes something is
+ * counted against the rate limits ukey and ikey in its own transaction.
+ * Returns its last answer.
  */
 static enum qa_err
-cast(struct qa_request *req, int64_t id, int value, struct vote_result *res,
-    const char **why)
+cast(struct qa_request *req, int64_t id, int value, const char *ukey,
+    const char *ikey, struct vote_result *res, const char **why)
 {
+	struct counted	 c = { ukey, ikey, req->now };
 	enum qa_err	 er;
 	long		 wait = VOTE_BACKOFF_MS;
 	int		 i;
 
 	for (i = 0; ; i++) {
 		*why = NULL;
-		er = vote_cast(serve.db, req->user->id, id, value, req->now,
-		    res, why);
+		er = vote_cast_with(serve.db, req->user->id, id, value,
+		    req->now, res, why, count_vote, &c);
 		if (er != QA_EBUSY || i + 1 == VOTE_TRIES)
 			return er;
 		pause_ms(wait);
@@ -232,8 +253,8 @@ post_anchor(struct qa_request *req, const struct vote_result *res,
  * the vote).  Signed-in users with the points for it (settings
  * priv_vote_up, priv_vote_down; levels above member need none) may vote
  * on visible posts of others; comments take up votes only.  Within the
- * rate limits rate_v_user and rate_v_ip per hour, counted after each
- * vote.  A busy database is retried a few times.
+ * rate limits rate_v_user and rate_v_ip per hour, which count each vote
+ * that changes something.  A busy database is retried a few times.
  * JSON (Accept: application/json): 200 {"id":N,"score":N,"up":N,
  * "down":N,"vote":-1|0|1}; errors {"error":"..."}.  Otherwise 303 to the
  * post on its question page (#q/#a/#c + id), errors as pages.
@@ -300,7 +321,7 @@ vote_post(struct qa_request *req)
 		return er;
 
 	memset(&res, 0, sizeof(res));
-	er = cast(req, id, value, &res, &why);
+	er = cast(req, id, value, ukey, ikey, &res, &why);
 	switch (er) {
 	case QA_OK:
 		break;
@@ -322,12 +343,6 @@ vote_post(struct qa_request *req)
 	default:
 		return er;
 	}
-
-	/* The vote is saved: a failure to count it is only logged. */
-	if (ratelimit_hit(serve.db, ukey, VOTE_PERIOD, req->now) != QA_OK ||
-	    ratelimit_hit(serve.db, ikey, VOTE_PERIOD, req->now) != QA_OK)
-		fprintf(stderr, "vote: vote_post: could not count the vote "
-		    "against the rate limits\n");
 
 	if (json) {
 		json_start(req, 200);

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "arena.h"
 #include "db.h"
@@ -18,6 +19,7 @@ struct db {
 	struct db_stmts	*tables;	/* statement tables in use */
 	bool		 query_only;
 	int		 txdepth;
+	long		 busy_us;	/* waited for the current lock */
 };
 
 /*
@@ -53,6 +55,35 @@ db_exec(struct db *db, const char *sql)
 }
 
 /*
+ * SQLite's busy handler: wait and try again while another process holds
+ * the write lock, for up to DB_BUSY_MS in all.  SQLite's own handler
+ * sleeps in steps of up to 100 ms, which a writer that commits in a
+ * millisecond does not need and which shows as a long p99 under
+ * concurrent writes; this one sleeps 0.1 ms at first, doubling up to
+ * 2 ms, with jitter so that waiting processes do not wake together.
+ * Returns non-zero to try again, 0 to give up (SQLITE_BUSY).
+ */
+static int
+busy_wait(void *arg, int count)
+{
+	struct db	*db = arg;
+	struct timespec	 ts;
+	long		 us;
+
+	if (count == 0)
+		db->busy_us = 0;
+	if (db->busy_us >= (long)DB_BUSY_MS * 1000)
+		return 0;
+	us = 100L << (count < 5 ? count : 5);
+	us = us / 2 + random() % (us / 2 + 1);
+	ts.tv_sec = 0;
+	ts.tv_nsec = us * 1000;
+	nanosleep(&ts, NULL);
+	db->busy_us += us;
+	return 1;
+}
+
+/*
  * Open the database at path.  With DB_CREATE a missing file is created
  * (the schema is not: see db_init_schema()); without it a missing file is
  * QA_ENOTFOUND.  With DB_READONLY the connection starts query_only.  The
@@ -80,7 +111,7 @@ db_open(const char *path, unsigned int flags, struct db **out)
 		    QA_ENOTFOUND : QA_ESYS;
 	}
 	sqlite3_extended_result_codes(db->h, 1);
-	sqlite3_busy_timeout(db->h, DB_BUSY_MS);
+	sqlite3_busy_handler(db->h, busy_wait, db);
 	if ((er = db_exec(db, "PRAGMA journal_mode = WAL;"
 	    "PRAGMA synchronous = FULL;"
 	    "PRAGMA foreign_keys = ON;"

@@ -185,6 +185,21 @@ enum qa_err
 vote_cast(struct db *db, int64_t user_id, int64_t post_id, int value,
     int64_t now, struct vote_result *res, const char **why)
 {
+	return vote_cast_with(db, user_id, post_id, value, now, res, why,
+	    NULL, NULL);
+}
+
+/*
+ * vote_cast(), and when the vote changed something also also(db, arg)
+ * in the same transaction (the vote program counts the vote against its
+ * rate limits there, so one commit, one fsync, does both); an error
+ * from also rolls the vote back.  also may be NULL.
+ */
+enum qa_err
+vote_cast_with(struct db *db, int64_t user_id, int64_t post_id, int value,
+    int64_t now, struct vote_result *res, const char **why,
+    enum qa_err (*also)(struct db *, void *), void *arg)
+{
 	struct vote_post	 p;
 	sqlite3_stmt		*st;
 	const char		*msg = NULL;
@@ -264,6 +279,8 @@ vote_cast(struct db *db, int64_t user_id, int64_t post_id, int value,
 	    QA_OK)
 		goto out;
 	er = vote_points(db, &p, post_id, user_id, value, +1, now);
+	if (er == QA_OK && also != NULL)
+		er = also(db, arg);
 out:
 	if (er == QA_OK)
 		er = db_tx_commit(db);

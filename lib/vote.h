@@ -28,6 +28,10 @@ struct vote_result {
 enum qa_err	 vote_cast(struct db *, int64_t user_id, int64_t post_id,
 		    int value, int64_t now, struct vote_result *,
 		    const char **why);
+enum qa_err	 vote_cast_with(struct db *, int64_t user_id, int64_t post_id,
+		    int value, int64_t now, struct vote_result *,
+		    const char **why, enum qa_err (*also)(struct db *, void *),
+		    void *arg);
 enum qa_err	 vote_mine(struct db *, struct arena *, int64_t user_id,
 		    int64_t question_id, int64_t **post_ids, int **values,
 		    size_t *n);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #include "arena.h"
 #include "db.h"
@@ -116,7 +117,29 @@ main(void)
 	is_str(pragma(db, "PRAGMA journal_mode"), "wal", "WAL");
 	is_str(pragma(db, "PRAGMA synchronous"), "2", "synchronous FULL");
 	is_str(pragma(db, "PRAGMA foreign_keys"), "1", "foreign keys on");
-	ok(atoi(pragma(db, "PRAGMA busy_timeout")) >= 1000, "busy timeout set");
+	{
+		/* Another process holds the write lock for 200 ms. */
+		pid_t	 pid;
+		int	 status;
+
+		if ((pid = fork()) == 0) {
+			sqlite3	*h;
+
+			if (sqlite3_open(path, &h) != SQLITE_OK ||
+			    sqlite3_exec(h, "BEGIN IMMEDIATE", NULL, NULL,
+			    NULL) != SQLITE_OK)
+				_exit(1);
+			usleep(200000);
+			sqlite3_exec(h, "COMMIT", NULL, NULL, NULL);
+			sqlite3_close(h);
+			_exit(0);
+		}
+		usleep(50000);
+		ok(db_exec(db, "CREATE TABLE waited (x)") == QA_OK,
+		    "a write waits for another process's lock");
+		waitpid(pid, &status, 0);
+		db_exec(db, "DROP TABLE waited");
+	}
 	is_int(db_version(db), 0, "empty database is version 0");
 	ok(db_migrate(db, good, 2) == QA_EINPUT, "migrate refuses empty db");
 	ok(db_init_schema(db) == QA_OK, "schema created");
