@@ -10,11 +10,13 @@
  * that ids increase with time.  Points follow the events that earn them
  * (points_log), and recount_all() sets every counter at the end.
  *
- * Points per event (close to Question2Answer's defaults):
- *	q_post +2, a_post +4, q_upvoted +5, q_downvoted -2, a_upvoted +10,
- *	a_downvoted -2, a_accepted +30 (answerer), q_accept +3 (asker), and
- *	"bonus" for the points long-standing members earned before the
- *	window the demo covers.
+ * Points per event, the default points table of sql/004-voting.sql
+ * (Question2Answer's defaults), under the event names of lib/points.c:
+ *	base +100, q_post +2, a_post +4, q_voted_up +1, q_voted_down -1,
+ *	a_voted_up +2, a_voted_down -2, vote_up/vote_down +1 (the voter),
+ *	a_selected +30 (answerer), select_a +3 (asker), and "bonus" for the
+ *	points long-standing members earned before the window the demo
+ *	covers.
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -1181,14 +1183,17 @@ plan_votes(struct plan *p, int post, int max, int up_pct)
 			continue;
 		p->votes[p->nvotes++] = (struct pvote){ post, order[i], v,
 		    when };
+		/* The default points table (sql/004-voting.sql). */
 		if (answer)
 			add_points(p, pp->user, post, order[i], v > 0 ?
-			    "a_upvoted" : "a_downvoted", v > 0 ? 10 : -2,
+			    "a_voted_up" : "a_voted_down", v > 0 ? 2 : -2,
 			    when);
 		else
 			add_points(p, pp->user, post, order[i], v > 0 ?
-			    "q_upvoted" : "q_downvoted", v > 0 ? 5 : -2,
+			    "q_voted_up" : "q_voted_down", v > 0 ? 1 : -1,
 			    when);
+		add_points(p, order[i], post, order[i], v > 0 ? "vote_up" :
+		    "vote_down", 1, when);
 	}
 }
 
@@ -1396,8 +1401,8 @@ plan_answers(struct plan *p, int qp)
 		if (!p->posts[best].dropped && when < p->now - MINUTE) {
 			p->posts[qp].accepted = best;
 			add_points(p, p->posts[best].user, best, asker,
-			    "a_accepted", 30, when);
-			add_points(p, asker, qp, asker, "q_accept", 3, when);
+			    "a_selected", 30, when);
+			add_points(p, asker, qp, asker, "select_a", 3, when);
 		}
 	}
 	return 0;
@@ -1406,7 +1411,8 @@ plan_answers(struct plan *p, int qp)
 /*
  * Plan the whole site: the questions in a shuffled order spread over the
  * window, each with its answers, comments, votes and edits, plus each
- * member's bonus.  Returns -1 if out of memory.
+ * member's base points (points_base) and bonus.  Returns -1 if out of
+ * memory.
  */
 static int
 plan_site(struct plan *p)
@@ -1417,6 +1423,8 @@ plan_site(struct plan *p)
 
 	for (i = 0; i < (int)nitems(users); i++) {
 		p->ucreated[i] = start - rnd_range(&p->rnd, DAY, 700 * DAY);
+		/* Every account starts with points_base, as new ones do. */
+		add_points(p, i, -1, -1, "base", 100, p->ucreated[i]);
 		if (users[i].bonus > 0)
 			add_points(p, i, -1, -1, "bonus", users[i].bonus,
 			    p->ucreated[i] + DAY);
@@ -1838,8 +1846,8 @@ demo_fill(struct db *db, uint64_t seed, int64_t now, const char *pwhash,
 	p.maxposts = nitems(questions) * (1 + MAX_QCOMMENTS +
 	    MAX_ANSWERS * (1 + MAX_ACOMMENTS));
 	p.maxvotes = p.maxposts * MAX_AVOTES;
-	p.maxpoints = p.maxvotes + p.maxposts + 2 * nitems(questions) +
-	    nitems(users);
+	p.maxpoints = 2 * p.maxvotes + p.maxposts + 2 * nitems(questions) +
+	    2 * nitems(users);
 	p.posts = calloc(p.maxposts, sizeof(*p.posts));
 	p.votes = calloc(p.maxvotes, sizeof(*p.votes));
 	p.points = calloc(p.maxpoints, sizeof(*p.points));
