@@ -476,6 +476,8 @@ serve_handle(const struct http_input *in, const struct route *routes,
 	req.resp.headers = &resp_headers;
 	req.resp.body = &resp_body;
 
+	if (serve.db != NULL)
+		(void)settings_refresh(serve.db);
 	if ((er = http_request_parse(&req, in)) == QA_OK &&
 	    (er = auth_load(&req)) == QA_OK)
 		er = serve_dispatch(&req, routes, n);

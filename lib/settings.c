@@ -1,10 +1,16 @@
 /*
- * settings.c: site settings from the settings table, read once per
- * process into memory.  A later change makes moderators' edits reach
- * running processes at once.
+ * settings.c: site settings from the settings table, kept in memory per
+ * process.  A change made anywhere (the settings page of one program,
+ * qa-admin, another process) reaches every running process at its next
+ * request: settings_set() bumps the row settings_stamp in the same
+ * statement batch, and settings_refresh() (run by serve before each
+ * request) reloads when the stamp moved.  It only reads the stamp when
+ * SQLite's data_version says another connection has committed, so a
+ * quiet site pays nothing and a busy one one indexed lookup.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdbool.h>
 #include <string.h>
 
 #include "db.h"
@@ -20,6 +26,7 @@ struct setting {
 
 static struct setting	 cache[SETTINGS_MAX];
 static size_t		 ncache;
+static int64_t		 data_version = -1;	/* at the last check */
 
 /* Forget the cached settings. */
 void
@@ -100,23 +107,90 @@ settings_int(const char *key, int64_t dflt)
 	return n;
 }
 
-/* Store a setting and reload the cache. */
+enum settings_stmt {
+	SETTINGS_STMT_SET,
+	SETTINGS_STMT_BUMP,
+	SETTINGS_STMT_STAMP,
+	SETTINGS_STMT_VERSION,
+	SETTINGS_STMT__MAX
+};
+
+static const char *const settings_sql[SETTINGS_STMT__MAX] = {
+	/* SET */
+	"INSERT INTO settings (key, value) VALUES (?1, ?2) "
+	"ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+	/* BUMP: the stamp every process compares */
+	"INSERT INTO settings (key, value) VALUES ('settings_stamp', '1') "
+	"ON CONFLICT (key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+	/* STAMP */
+	"SELECT value FROM settings WHERE key = 'settings_stamp'",
+	/* VERSION */
+	"PRAGMA data_version",
+};
+
+static sqlite3_stmt	*settings_cache[SETTINGS_STMT__MAX];
+static struct db_stmts	 settings_stmts =
+    { settings_sql, SETTINGS_STMT__MAX, settings_cache, NULL, NULL };
+
+/* The statement table, for tests that prepare every statement. */
+struct db_stmts *
+settings_statements(void)
+{
+	return &settings_stmts;
+}
+
+/*
+ * Store a setting (in the caller's transaction, if one is open) and bump
+ * settings_stamp, so that every process reloads; this process's cache is
+ * reloaded at once.
+ */
 enum qa_err
 settings_set(struct db *db, const char *key, const char *val)
 {
 	sqlite3_stmt	*st;
-	int		 rc;
+	enum qa_err	 er;
 
-	if ((rc = sqlite3_prepare_v2(db_handle(db),
-	    "INSERT INTO settings (key, value) VALUES (?1, ?2) "
-	    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-	    -1, &st, NULL)) != SQLITE_OK)
-		return db_err(db, rc, "settings_set");
+	if ((st = db_stmt(db, &settings_stmts, SETTINGS_STMT_SET)) == NULL)
+		return QA_ESYS;
 	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, val, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return db_err(db, rc, "settings_set");
+	if ((er = db_run(db, st, "settings_set")) != QA_OK)
+		return er;
+	if ((st = db_stmt(db, &settings_stmts, SETTINGS_STMT_BUMP)) == NULL)
+		return QA_ESYS;
+	if ((er = db_run(db, st, "settings_set")) != QA_OK)
+		return er;
 	return settings_load(db);
+}
+
+/*
+ * Reload the settings if another connection changed them since this
+ * process last looked.  Cheap: PRAGMA data_version first, the stamp only
+ * when that moved.  A failure keeps the old settings (logged).
+ */
+enum qa_err
+settings_refresh(struct db *db)
+{
+	sqlite3_stmt	*st;
+	const char	*stamp, *mine;
+	int64_t		 v;
+	bool		 changed;
+
+	if ((st = db_stmt(db, &settings_stmts, SETTINGS_STMT_VERSION)) ==
+	    NULL)
+		return QA_ESYS;
+	v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+	db_done(st);
+	if (v == data_version)
+		return QA_OK;
+	data_version = v;
+	if ((st = db_stmt(db, &settings_stmts, SETTINGS_STMT_STAMP)) == NULL)
+		return QA_ESYS;
+	stamp = sqlite3_step(st) == SQLITE_ROW ?
+	    (const char *)sqlite3_column_text(st, 0) : NULL;
+	mine = settings_get("settings_stamp", NULL);
+	changed = (stamp == NULL) != (mine == NULL) ||
+	    (stamp != NULL && strcmp(stamp, mine) != 0);
+	db_done(st);
+	return changed ? settings_load(db) : QA_OK;
 }
