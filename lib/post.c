@@ -132,11 +132,11 @@ enum post_stmt {
 	" FROM posts p LEFT JOIN users u ON u.id = p.user_id " \
 	"LEFT JOIN users e ON e.id = p.edited_by"
 /*
- * Whether the post aliased x is shown to a viewer: visible, or queued and
- * the viewer (?4) wrote it or (?3 not 0) moderates.
+ * Whether the post aliased x is shown to a viewer: visible, or queued or
+ * hidden and the viewer (?4) wrote it or (?3 not 0) moderates.
  */
 #define SHOWN(x) \
-	"(" x ".status = 1 OR (" x ".status = 0 AND (?3 <> 0 OR " \
+	"(" x ".status = 1 OR (" x ".status IN (0, 2) AND (?3 <> 0 OR " \
 	x ".user_id = ?4)))"
 #define QUESTION_COLS \
 	", p.title, p.slug, p.tags, p.category_id, c.slug, c.name, " \
@@ -557,16 +557,17 @@ thread_row(struct arena *a, sqlite3_stmt *st, void *v)
 
 /*
  * Whether a post of status st by author (0: anonymous) is shown to viewer
- * (0: none) who moderates or not: visible posts to all, queued ones to
- * their author and to moderators, hidden and deleted ones to nobody.  The
- * same rule as SHOWN() in SQL.
+ * (0: none) who moderates or not: visible posts to all, queued and
+ * hidden ones to their author (who sees why) and to moderators, deleted
+ * ones to nobody.  The same rule as SHOWN() in SQL.
  */
 static bool
 shown(int st, int64_t author, int64_t viewer, bool mod)
 {
 	if (st == POST_VISIBLE)
 		return true;
-	return st == POST_QUEUED && (mod || (viewer != 0 && author == viewer));
+	return (st == POST_QUEUED || st == POST_HIDDEN) &&
+	    (mod || (viewer != 0 && author == viewer));
 }
 
 /*
@@ -768,10 +769,10 @@ post_thread_get(struct db *db, struct arena *a, int64_t id,
 
 /*
  * Read a question page as viewer sees it: as post_thread_get(), with the
- * queued question, answers and comments that viewer (a user id, 0 for a
- * visitor) wrote, and all queued ones when mod (the viewer moderates).
- * Each post's status tells the template which ones wait for approval.
- * Hidden and deleted posts are never read.  Returns QA_OK, QA_ENOTFOUND
+ * queued and hidden question, answers and comments that viewer (a user
+ * id, 0 for a visitor) wrote, and all queued and hidden ones when mod
+ * (the viewer moderates).  Each post's status tells the template which
+ * ones wait for approval or are hidden.  Deleted posts are never read.  Returns QA_OK, QA_ENOTFOUND
  * when id is no question the viewer may see, or the database error.
  */
 enum qa_err

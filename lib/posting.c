@@ -15,6 +15,7 @@
 #include "auth.h"
 #include "form.h"
 #include "http.h"
+#include "moderate.h"
 #include "post.h"
 #include "posting.h"
 #include "ratelimit.h"
@@ -201,7 +202,11 @@ posting_links_problem(struct qa_request *req, const char *body_md)
  *   - posting_limit(): QA_ELIMIT ("You have posted too many questions in
  *     the last hour; try again in N minutes.");
  *   - posting_links_problem(): QA_EINVALID ("New members may include at
- *     most N links.").
+ *     most N links.");
+ *   - mod_ip_blocked() on the request's address: QA_EFORBIDDEN ("Posts
+ *     from your address are not accepted.");
+ *   - mod_deny_problem() on the body and the user's email (the deny
+ *     lists): QA_EINVALID with its message.
  * QA_OK when all pass; QA_ESYS or QA_EBUSY (why NULL) from the database.
  */
 enum qa_err
@@ -218,6 +223,13 @@ posting_check(struct qa_request *req, enum posting_kind k,
 	if ((er = posting_limit(req, k, &retry, why)) != QA_OK)
 		return er;
 	if ((*why = posting_links_problem(req, body_md)) != NULL)
+		return QA_EINVALID;
+	if (mod_ip_blocked(serve.db, serve_remote(req))) {
+		*why = "Posts from your address are not accepted.";
+		return QA_EFORBIDDEN;
+	}
+	if ((*why = mod_deny_problem(body_md, req->user != NULL ?
+	    req->user->email : NULL)) != NULL)
 		return QA_EINVALID;
 	return QA_OK;
 }

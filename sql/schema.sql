@@ -122,6 +122,9 @@ CREATE INDEX posts_parent ON posts(parent_id, type, created);
 CREATE INDEX posts_user ON posts(user_id, type, created DESC);
 CREATE INDEX posts_status ON posts(status, created) WHERE status <> 1;
 CREATE INDEX posts_edited_by ON posts(edited_by) WHERE edited_by IS NOT NULL;
+-- Questions closed as duplicates of a question that is purged.
+CREATE INDEX posts_duplicate_of ON posts(duplicate_of)
+	WHERE duplicate_of IS NOT NULL;
 
 -- Secret keys that let an anonymous poster manage their post; only the
 -- SHA-256 of a key is kept.
@@ -239,6 +242,8 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_created ON audit(created DESC);
 CREATE INDEX audit_actor ON audit(actor_id) WHERE actor_id IS NOT NULL;
+-- The audit entries about one post, user or earlier entry.
+CREATE INDEX audit_target ON audit(target_type, target_id);
 
 CREATE TABLE ip_blocks (
 	id		INTEGER PRIMARY KEY,
@@ -247,7 +252,8 @@ CREATE TABLE ip_blocks (
 	reason		TEXT NOT NULL DEFAULT '',
 	created		INTEGER NOT NULL
 );
-CREATE INDEX ip_blocks_first ON ip_blocks(first);
+-- An address lookup reads (first, last) from the index alone.
+CREATE INDEX ip_blocks_range ON ip_blocks(first, last);
 
 CREATE TABLE ratelimits (
 	key		TEXT NOT NULL,
@@ -291,7 +297,8 @@ INSERT INTO settings (key, value) VALUES
 	('rate_v_user', '120'), ('rate_v_ip', '600'),
 	('rate_q_user', '10'), ('rate_q_ip', '20'),
 	('rate_a_user', '30'), ('rate_a_ip', '60'),
-	('rate_c_user', '60'), ('rate_c_ip', '120');
+	('rate_c_user', '60'), ('rate_c_ip', '120'),
+	('flags_to_hide', '3'), ('deny_words', ''), ('deny_email_domains', '');
 
 -- Full-text index over questions: title, plain body text and tags.
 CREATE VIRTUAL TABLE posts_fts USING fts5(
@@ -299,4 +306,4 @@ CREATE VIRTUAL TABLE posts_fts USING fts5(
 	tokenize = 'porter unicode61 remove_diacritics 2'
 );
 
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;

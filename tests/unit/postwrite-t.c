@@ -415,8 +415,10 @@ test_status(void)
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM posts_fts WHERE "
 	    "rowid = %lld", (long long)q1);
 	is_str(q(sql), "0", "hidden question out of the index");
-	is_int(post_thread_get_for(db, &a, q1, 1, true, &t), QA_ENOTFOUND,
-	    "hidden question not read even for a moderator");
+	is_int(post_thread_get_for(db, &a, q1, 0, false, &t), QA_ENOTFOUND,
+	    "hidden question not read for a visitor");
+	is_int(post_thread_get_for(db, &a, q1, 1, true, &t), QA_OK,
+	    "hidden question read for a moderator");
 	is_int(status(q1, POST_VISIBLE), QA_OK, "question shown again");
 	ok(recount_clean(), "recount agrees after showing it again");
 	is_int(status(q1, 7), QA_EINPUT, "status out of range");
@@ -514,7 +516,7 @@ main(void)
 {
 	struct testdb	 t;
 
-	plan(115);
+	plan(116);
 	db = testdb_open(&t, "postwrite-t", fixture);
 	arena_init(&a);
 

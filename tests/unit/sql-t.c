@@ -10,10 +10,12 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "moderate.h"
 #include "auth.h"
 #include "category.h"
 #include "notify.h"
 #include "ratelimit.h"
+#include "settings.h"
 #include "points.h"
 #include "post.h"
 #include "recount.h"
@@ -37,16 +39,23 @@ static const struct table tables[] = {
 	{ "recount", recount_statements, 0 },
 	{ "auth", auth_statements, 1 },
 	{ "ratelimit", ratelimit_statements, 0 },
+	{ "settings", settings_statements, 1 },
 	{ "notify", notify_statements, 0 },
 	{ "user_purge", user_purge_statements, 0 },
 	{ "post_fts", post_fts_statements, 0 },	/* FTS5 plans read "SCAN" */
 	{ "subscribe", subscribe_statements, 0 },
 	{ "points", points_statements, 1 },
 	{ "vote", vote_statements, 1 },
+	{ "moderate", mod_statements, 1 },
+	{ "mod_purge", mod_purge_statements, 0 },	/* FK checks scan */
 };
 
-/* Tables small enough to read whole on a page. */
-static const char *const small[] = { "categories", "settings", NULL };
+/*
+ * Tables small enough to read whole on a page, and json_each, which
+ * reads one JSON value, not a table.
+ */
+static const char *const small[] = { "categories", "settings", "json_each",
+    NULL };
 
 /*
  * Whether the query plan of sql reads a big table without an index;
