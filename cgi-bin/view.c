@@ -517,6 +517,9 @@ struct viewer {
 	int64_t			 accepted_id;	/* the question's best answer */
 	bool			 vote_up;	/* AUTH_VOTE_UP */
 	bool			 vote_down;	/* AUTH_VOTE_DOWN */
+	bool			 flag;		/* AUTH_FLAG */
+	bool			 mod;		/* AUTH_MODERATE */
+	const char		*url;		/* the question page */
 	const int64_t		*voted;		/* vote_mine(): post ids */
 	const int		*votes;		/* and the viewer's votes */
 	size_t			 nvoted;
@@ -644,6 +647,55 @@ set_comment_form(struct qa_request *req, struct tpl *t,
 }
 
 /*
+ * The flag form of post p (section `name` of t: ACTION, ID) when the
+ * viewer may flag (AUTH_FLAG, which a blocked user lacks), p is visible
+ * and it is not the viewer's own post.  The moderate program answers
+ * the form; the radio values are its reasons.
+ */
+static void
+set_flag_form(struct qa_request *req, struct tpl *t, const char *name,
+    const struct viewer *v, const struct post *p, const char *anchor)
+{
+	struct tpl	*f;
+
+	if (!v->flag || v->user == NULL || p->status != POST_VISIBLE ||
+	    p->user_id == v->user->id)
+		return;
+	f = tpl_add(t, name);
+	tpl_set(f, "ACTION", arena_printf(&req->arena, "/post/%lld/flag",
+	    (long long)p->id));
+	tpl_set(f, "ID", anchor);
+}
+
+/*
+ * A moderator's buttons on post p (section `name` of t: ACTION, NEXT,
+ * section APPROVE for a queued post, section HIDE for a visible one,
+ * and section MODUSER with URL to the author's moderation page when the
+ * author has an account).  The buttons post action=approve|reject|
+ * hide|delete to /moderate/post/{id} with next= the question's address.
+ */
+static void
+set_mod_buttons(struct qa_request *req, struct tpl *t, const char *name,
+    const struct viewer *v, const struct post *p)
+{
+	struct tpl	*m;
+
+	if (!v->mod)
+		return;
+	m = tpl_add(t, name);
+	tpl_set(m, "ACTION", arena_printf(&req->arena, "/moderate/post/%lld",
+	    (long long)p->id));
+	tpl_set(m, "NEXT", v->url);
+	if (p->status == POST_QUEUED)
+		tpl_show(m, "APPROVE");
+	else if (p->status == POST_VISIBLE)
+		tpl_show(m, "HIDE");
+	if (p->handle != NULL)
+		tpl_set(tpl_add(m, "MODUSER"), "URL",
+		    path_url(&req->arena, "/moderate/user/", p->handle));
+}
+
+/*
  * Fill a post block (post.tpl, included as `name` in t) for the question
  * or an answer: anchor, votes, body, tags (questions), accepted marker,
  * "waiting for approval" for a queued post, author and time, "edited
@@ -651,7 +703,10 @@ set_comment_form(struct qa_request *req, struct tpl *t,
  * button for the asker and moderators (section ACCEPT: ACTION, LABEL,
  * and UNDO on the accepted answer), the post's comments (section
  * COMMENTS with COMMENT rows: ANCHOR, BODY_HTML, CUSER/CANON, ISO/AGO,
- * CEDITED, CQUEUED, CEDIT, CREVISIONS) and the comment form.
+ * CEDITED, CQUEUED, CEDIT, CREVISIONS, CFLAG, CMOD) and the comment
+ * form; "hidden by a moderator" (section HIDDEN) on a hidden post, which
+ * only its author is shown; the flag form (FLAG) and a moderator's
+ * buttons (MOD): see set_flag_form() and set_mod_buttons().
  */
 static void
 add_post(struct qa_request *req, struct tpl *t, const char *name,
@@ -676,11 +731,15 @@ add_post(struct qa_request *req, struct tpl *t, const char *name,
 		tpl_show(b, "ACCEPTED");
 	if (p->status == POST_QUEUED)
 		tpl_show(b, "QUEUED");
+	else if (p->status == POST_HIDDEN)
+		tpl_show(b, "HIDDEN");
 	tpl_set(b, "VERB", q ? "asked" : "answered");
 	set_time(req, b, "ISO", "AGO", p->created);
 	set_author(req, b, "USER", "ANON", p);
 	set_edited(req, b, "EDITED", p);
 	set_post_links(req, b, "EDIT", "REVISIONS", v, p);
+	set_flag_form(req, b, "FLAG", v, p, anchor);
+	set_mod_buttons(req, b, "MOD", v, p);
 	if (!q && v->accept && p->status == POST_VISIBLE) {
 		s = tpl_add(b, "ACCEPT");
 		tpl_set(s, "ACTION", arena_printf(&req->arena,
@@ -708,7 +767,13 @@ add_post(struct qa_request *req, struct tpl *t, const char *name,
 			set_edited(req, row, "CEDITED", c);
 			if (c->status == POST_QUEUED)
 				tpl_show(row, "CQUEUED");
+			else if (c->status == POST_HIDDEN)
+				tpl_show(row, "CHIDDEN");
 			set_post_links(req, row, "CEDIT", "CREVISIONS", v, c);
+			set_flag_form(req, row, "CFLAG", v, c,
+			    arena_printf(&req->arena, "c%lld",
+			    (long long)c->id));
+			set_mod_buttons(req, row, "CMOD", v, c);
 		}
 	}
 	set_comment_form(req, b, v, p, anchor);
@@ -785,6 +850,32 @@ set_answer_form(struct qa_request *req, struct tpl *t, const struct post *q,
 }
 
 /*
+ * A moderator's tools for the question q at url, section MODQ of t:
+ * ACTION_POST (/moderate/post/{id}, for lock and unlock) and NEXT; then
+ * section CLOSE (ACTION) with the reason and duplicate_of fields for an
+ * open question, or REOPEN (ACTION) for a closed one; and LOCK or
+ * UNLOCK for the comments.
+ */
+static void
+set_mod_question(struct qa_request *req, struct tpl *t, const struct post *q,
+    const char *url)
+{
+	struct tpl	*m;
+
+	m = tpl_add(t, "MODQ");
+	tpl_set(m, "ACTION_POST", arena_printf(&req->arena,
+	    "/moderate/post/%lld", (long long)q->id));
+	tpl_set(m, "NEXT", url);
+	if (q->closed)
+		tpl_set(tpl_add(m, "REOPEN"), "ACTION", arena_printf(
+		    &req->arena, "/moderate/reopen/%lld", (long long)q->id));
+	else
+		tpl_set(tpl_add(m, "CLOSE"), "ACTION", arena_printf(
+		    &req->arena, "/moderate/close/%lld", (long long)q->id));
+	tpl_show(m, q->comments_locked ? "UNLOCK" : "LOCK");
+}
+
+/*
  * GET /q/{id}/{slug} -- a question with its comments, then its answers
  * (accepted first, then by votes, then oldest), each with its comments;
  * a closed notice (with the duplicate's link) when closed; the view
@@ -793,7 +884,10 @@ set_answer_form(struct qa_request *req, struct tpl *t, const struct post *q,
  * for the asker and moderators.  Queued posts are shown, marked, to their
  * author and to moderators only.  The vote buttons of each post (up
  * and down; up only on comments), pressed for the viewer's own votes,
- * for those who may vote; the score alone for the others.  Three
+ * for those who may vote; the score alone for the others.  A flag form
+ * on the others' posts for those who may flag; for moderators, hide and
+ * delete buttons on each post, a link to the author's moderation page,
+ * and close or reopen and lock or unlock on the question.  Three
  * queries, four with the viewer's votes.  Counts the view (not
  * for HEAD or robots) and flushes the counts after the response when
  * due.  A page with a form sets the CSRF cookie of a visitor.
@@ -831,8 +925,6 @@ question_get(struct qa_request *req)
 	v.accepted_id = q->accepted_id;
 	v.edit_any = auth_can(req->user, AUTH_EDIT_ANY);
 	v.edit_own = auth_can(req->user, AUTH_EDIT_OWN);
-	/* The thread reader does not carry comments_locked (moderation
-	 * sets it): answer refuses a comment on a locked post. */
 	v.comment = auth_can(req->user, AUTH_COMMENT);
 	v.accept = q->status == POST_VISIBLE && (mod || (req->user != NULL &&
 	    q->user_id != 0 && q->user_id == req->user->id &&
@@ -842,6 +934,11 @@ question_get(struct qa_request *req)
 		v.cstamp = form_stamp(req, "comment");
 	v.vote_up = auth_can(req->user, AUTH_VOTE_UP);
 	v.vote_down = auth_can(req->user, AUTH_VOTE_DOWN);
+	v.flag = auth_can(req->user, AUTH_FLAG);
+	v.mod = mod;
+	v.url = url;
+	if (v.flag || v.mod)
+		forms = true;
 	if (v.vote_up) {
 		if ((er = vote_mine(serve.db, &req->arena, req->user->id,
 		    q->id, &voted, &votes, &nvoted)) != QA_OK)
@@ -877,6 +974,8 @@ question_get(struct qa_request *req)
 			tpl_set(s, "TITLE", q->duplicate_title);
 		}
 	}
+	if (mod)
+		set_mod_question(req, t, q, url);
 	add_post(req, t, "QUESTION", &v, q);
 	set_count(t, "ANSWER_COUNT", (int64_t)th.nanswers, "answer",
 	    "answers");

@@ -7,6 +7,33 @@
 {{#CLOSED}}<div class="notice" role="note">
 <p><strong>This question is closed</strong>{{#REASON}}: {{TEXT}}{{/REASON}}{{#DUPLICATE}}. It is a duplicate of <a href="{{URL}}">{{TITLE}}</a>{{/DUPLICATE}}.</p>
 </div>{{/CLOSED}}
+{{#MODQ}}<details class="modq">
+<summary>Moderate this question</summary>
+{{#CLOSE}}<form class="form" method="post" action="{{ACTION}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="next" value="{{NEXT}}">
+<div class="field">
+<label for="close-reason">Why close it</label>
+<input id="close-reason" name="reason" type="text" value="" maxlength="200">
+</div>
+<div class="field">
+<label for="close-dup">Duplicate of question number <span class="optional">(optional)</span></label>
+<input id="close-dup" name="duplicate_of" type="text" value="" inputmode="numeric" pattern="[0-9]*" maxlength="20">
+</div>
+<p class="actions"><button type="submit">Close</button></p>
+</form>{{/CLOSE}}
+{{#REOPEN}}<form class="mod" method="post" action="{{ACTION}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="next" value="{{NEXT}}">
+<button type="submit">Reopen</button>
+</form>{{/REOPEN}}
+<form class="mod" method="post" action="{{ACTION_POST}}">
+<input type="hidden" name="csrf" value="{{CSRF}}">
+<input type="hidden" name="next" value="{{NEXT}}">
+{{#LOCK}}<button type="submit" name="action" value="lock">Lock comments</button>{{/LOCK}}
+{{#UNLOCK}}<button type="submit" name="action" value="unlock">Unlock comments</button>{{/UNLOCK}}
+</form>
+</details>{{/MODQ}}
 {{>QUESTION}}
 <section class="answer-list" aria-labelledby="answers">
 <h2 id="answers">{{ANSWER_COUNT}}</h2>

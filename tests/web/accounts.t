@@ -36,7 +36,20 @@ POST_ROUTES=(
 	"answer /q/999999/accept/999998"
 	"answer /unsubscribe"
 	"vote /post/999999/vote"
-	# "moderate /moderate"
+	"moderate /post/999999/flag"
+	"moderate /moderate/post/999999"
+	"moderate /moderate/bulk"
+	"moderate /moderate/close/999999"
+	"moderate /moderate/reopen/999999"
+	"moderate /moderate/move/999999"
+	"moderate /moderate/retag/999999"
+	"moderate /moderate/user/no-such-handle/block"
+	"moderate /moderate/user/no-such-handle/level"
+	"moderate /moderate/user/no-such-handle/nuke"
+	"moderate /moderate/unnuke/999999"
+	"moderate /moderate/ips"
+	"moderate /moderate/ips/999999/delete"
+	"moderate /moderate/settings"
 )
 
 WEB_MODE=nginx
@@ -50,6 +63,7 @@ PASS1='grey-heron-lantern-41'
 PASS2='quiet-otter-meadow-77'
 PASS3='amber-falcon-river-19'
 MSG_WRONG='Wrong handle/email or password'
+MSG_CSRF='did not come from this site'
 
 # --- helpers -------------------------------------------------------------
 
@@ -432,6 +446,14 @@ csrf_case() {
 	REQ_HEADERS=()
 	if [ "$want" = 403 ]; then
 		is "$STATUS" 403 "$who POST $route $desc: 403"
+		grep -qF "$MSG_CSRF" "$BODY"
+		ok $? "$who POST $route $desc: refused by the CSRF check"
+	elif [ "${route#/moderate}" != "$route" ] ||
+	    [ "${route%/flag}" != "$route" ]; then
+		# Only moderators may moderate, and a new account may not
+		# flag: a 403 here is the handler's, not the CSRF check's.
+		[ "$STATUS" != 000 ] && ! grep -qF "$MSG_CSRF" "$BODY"
+		ok $? "$who POST $route $desc: past the CSRF check ($STATUS)"
 	else
 		[ "$STATUS" != 403 ] && [ "$STATUS" != 000 ]
 		ok $? "$who POST $route $desc: not 403 ($STATUS)"

@@ -60,8 +60,8 @@ cgi_program() {
 		echo answer ;;
 	/post/+([0-9])/vote)
 		echo vote ;;
-	# Later programs, with their locations in fastqa.conf.in:
-	# /moderate | /moderate/*)			echo moderate ;;
+	/moderate* | /post/+([0-9])/flag)
+		echo moderate ;;
 	*)
 		echo view ;;
 	esac
