@@ -853,7 +853,7 @@ move_post(struct qa_request *req)
  * POST /moderate/retag/{id} -- tags (as typed on the ask form), next.
  * For members with the retag privilege (priv_retag points, or editor+).
  * One transaction: post_update with only the tags, by the user, reason
- * "retag" (a new revision).  303 to next or the question (at once when
+ * "retag" (a new revision) and an audit entry.  303 to next or the question (at once when
  * nothing changed); 403 without the privilege, or for a question that
  * is not visible when not a moderator; 404 for no such question; 422 for
  * tags that cannot be used.
@@ -862,6 +862,7 @@ static enum qa_err
 retag_post(struct qa_request *req)
 {
 	struct post_change	 ch;
+	struct mod_actor	 a;
 	struct post_raw		 q;
 	const char		**names, *why = NULL, *url;
 	char			*tags = NULL;
@@ -903,9 +904,12 @@ retag_post(struct qa_request *req)
 	ch.editor_id = req->user->id;
 	ch.reason = "retag";
 	ch.now = req->now;
+	actor_of(req, &a);
 	if ((er = db_tx_begin(serve.db)) != QA_OK)
 		return er;
-	if ((er = tx_end(post_update(serve.db, &req->arena, &ch))) != QA_OK)
+	if ((er = post_update(serve.db, &req->arena, &ch)) == QA_OK)
+		er = mod_audit(serve.db, &a, "retag", "post", q.id, "", tags);
+	if ((er = tx_end(er)) != QA_OK)
 		return er;
 	return http_redirect(req, 303, url);
 }

@@ -509,7 +509,7 @@ for ((p = 2; p <= (n + 24) / 25 + 1; p++)); do
 	log+=$(tr '\n' ' ' < "$BODY")
 done
 for a in approve reject hide reshow delete restore purge close reopen move \
-    lock unlock block unblock level ip-block ip-unblock nuke unnuke flag \
+    retag lock unlock block unblock level ip-block ip-unblock nuke unnuke flag \
     auto-hide; do
 	[ "$(audits "$a")" -gt 0 ]
 	ok $? "audit entries for $a"
