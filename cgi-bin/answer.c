@@ -122,27 +122,7 @@ moderator(const struct qa_request *req)
 }
 
 /*
- * Read post id into p and its question into q (a copy of p for a
- * question), whatever their status.  QA_ENOTFOUND when either does not
- * exist, or the database's error.
- */
-static enum qa_err
-post_and_question(struct qa_request *req, int64_t id, struct post_raw *p,
-    struct post_raw *q)
-{
-	enum qa_err	 er;
-
-	if ((er = post_raw_get(serve.db, &req->arena, id, p)) != QA_OK)
-		return er;
-	if (p->type == POST_QUESTION) {
-		*q = *p;
-		return QA_OK;
-	}
-	return post_raw_get(serve.db, &req->arena, p->question_id, q);
-}
-
-/*
- * Read post id into p and its question into q (post_and_question()).
+ * Read post id into p and its question into q (post_raw_get_pair()).
  * QA_ENOTFOUND when either does not exist, or when the post or its
  * question is not visible and the request is not a moderator's and
  * show_own is false or the post is not the signed-in user's own.
@@ -154,7 +134,8 @@ load_post(struct qa_request *req, int64_t id, bool show_own,
 	enum qa_err	 er;
 	bool		 own;
 
-	if ((er = post_and_question(req, id, p, q)) != QA_OK)
+	if ((er = post_raw_get_pair(serve.db, &req->arena, id, p, q)) !=
+	    QA_OK)
 		return er;
 	if (moderator(req))
 		return QA_OK;
@@ -916,7 +897,8 @@ edit_load(struct qa_request *req, const char *key, struct post_raw *p,
 
 	if ((er = arg_id(req, 0, &id)) != QA_OK)
 		return er;
-	if ((er = post_and_question(req, id, p, q)) != QA_OK)
+	if ((er = post_raw_get_pair(serve.db, &req->arena, id, p, q)) !=
+	    QA_OK)
 		return er;
 	if ((er = edit_right(req, p, key, by)) != QA_OK)
 		return er;
@@ -1325,7 +1307,8 @@ manage_load(struct qa_request *req, const char *key, struct post_raw *p,
 
 	if ((er = arg_id(req, 0, &id)) != QA_OK)
 		return er;
-	if ((er = post_and_question(req, id, p, q)) != QA_OK)
+	if ((er = post_raw_get_pair(serve.db, &req->arena, id, p, q)) !=
+	    QA_OK)
 		return er;
 	if (p->status == POST_DELETED)
 		return QA_ENOTFOUND;

@@ -237,26 +237,6 @@ post_url(struct arena *a, const struct post_raw *p, const struct post_raw *q,
 }
 
 /*
- * Read post id into p and its question into q (a copy of p for a
- * question), whatever their status.  QA_ENOTFOUND when either does not
- * exist, or the database's error.
- */
-static enum qa_err
-post_and_question(struct qa_request *req, int64_t id, struct post_raw *p,
-    struct post_raw *q)
-{
-	enum qa_err	 er;
-
-	if ((er = post_raw_get(serve.db, &req->arena, id, p)) != QA_OK)
-		return er;
-	if (p->type == POST_QUESTION) {
-		*q = *p;
-		return QA_OK;
-	}
-	return post_raw_get(serve.db, &req->arena, p->question_id, q);
-}
-
-/*
  * Read capture 0 as the id of a question into q.  QA_ENOTFOUND for no
  * such post or one that is not a question.
  */
@@ -612,7 +592,8 @@ post_action_post(struct qa_request *req)
 		return er;
 	if ((er = read_reason(req, &reason)) != QA_OK)
 		return er;
-	if ((er = post_and_question(req, id, &p, &q)) != QA_OK)
+	if ((er = post_raw_get_pair(serve.db, &req->arena, id, &p,
+	    &q)) != QA_OK)
 		return er;
 	if ((er = may_act_on(req, p.user_id)) != QA_OK)
 		return er;
@@ -1715,7 +1696,8 @@ flag_post(struct qa_request *req)
 		return er;
 	if ((er = arg_id(req, 0, &id)) != QA_OK)
 		return er;
-	if ((er = post_and_question(req, id, &p, &q)) != QA_OK)
+	if ((er = post_raw_get_pair(serve.db, &req->arena, id, &p,
+	    &q)) != QA_OK)
 		return er;
 	if (p.status != POST_VISIBLE || q.status != POST_VISIBLE)
 		return QA_ENOTFOUND;

@@ -895,6 +895,26 @@ post_raw_get(struct db *db, struct arena *a, int64_t id, struct post_raw *p)
 	return db_one(db, st, a, raw_row, p, "post_raw_get");
 }
 
+/*
+ * Read post id into p and its question into q (a copy of p for a
+ * question), whatever their status.  QA_ENOTFOUND when either does not
+ * exist, or the database's error.
+ */
+enum qa_err
+post_raw_get_pair(struct db *db, struct arena *a, int64_t id,
+    struct post_raw *p, struct post_raw *q)
+{
+	enum qa_err	 er;
+
+	if ((er = post_raw_get(db, a, id, p)) != QA_OK)
+		return er;
+	if (p->type == POST_QUESTION) {
+		*q = *p;
+		return QA_OK;
+	}
+	return post_raw_get(db, a, p->question_id, q);
+}
+
 /* Bind an id, or NULL for 0 (no author, no category). */
 static void
 bind_id(sqlite3_stmt *st, int idx, int64_t id)

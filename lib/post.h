@@ -218,6 +218,8 @@ enum qa_err	 post_accept(struct db *, int64_t question_id,
 		    int64_t answer_id, int64_t now);
 enum qa_err	 post_raw_get(struct db *, struct arena *, int64_t id,
 		    struct post_raw *);
+enum qa_err	 post_raw_get_pair(struct db *, struct arena *, int64_t id,
+		    struct post_raw *, struct post_raw *question);
 enum qa_err	 post_revisions(struct db *, struct arena *, int64_t id,
 		    struct revision **, size_t *);
 enum qa_err	 post_views_add(struct db *, int64_t id, int64_t n);

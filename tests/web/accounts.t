@@ -85,7 +85,8 @@ csrf_in_page() {
 	field_value csrf
 }
 
-# form_post FORM_URI POST_URI NAME=VALUE...: GET FORM_URI with the jar,
+# form_post FORM_URI POST_URI NAME=VALUE...: in place of lib.sh's (no
+# stamp, and TOKEN kept for the CSRF checks): GET FORM_URI with the jar,
 # take the csrf token of its form, and POST the fields and the token to
 # POST_URI with the jar, as a browser on the same origin would (Origin
 # and Sec-Fetch-Site sent).  Sets STATUS, $HDRS, $BODY as fetch does;
@@ -114,11 +115,6 @@ has_attr() {
 # users_count: the number of accounts in the database.
 users_count() {
 	site_sql "SELECT count(*) FROM users"
-}
-
-# login_as LOGIN PASSWORD: log in with the jar.
-login_as() {
-	form_post /login /login "login=$1" "password=$2"
 }
 
 # --- the URL map ---------------------------------------------------------

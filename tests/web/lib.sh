@@ -28,7 +28,12 @@
 #          only, extra environment from the array CGI_ENV ("HTTPS=on").
 #          location_path prints the Location header without scheme and
 #          host.
-# Forms:   urlencode TEXT, form_body NAME=VALUE...   an urlencoded body
+# Forms:   urlencode TEXT, form_body NAME=VALUE...   an urlencoded body;
+#          form_of ACTION the form of the last body that posts to ACTION,
+#          value_in HTML NAME  an input's value in it; form_post FORM_URI
+#          POST_URI NAME=VALUE...  GET the form, POST it with its csrf
+#          token and stamp (NOSTAMP, HONEYPOT, FAST); login_as LOGIN
+#          PASSWORD, register HANDLE (password $PASS) through the forms
 
 : "${top_srcdir:=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}"
 : "${top_builddir:=$top_srcdir}"
@@ -728,4 +733,61 @@ form_body() {
 		sep='&'
 	done
 	printf '%s' "$body"
+}
+
+# form_of ACTION: the <form> of the last body that posts to ACTION, on
+# one line (up to its </form>), or nothing.
+form_of() {
+	tr '\n' ' ' < "$BODY" | sed 's|<form |\n<form |g' |
+	    grep -F "action=\"$1\"" | head -n 1 | sed 's|</form>.*||'
+}
+
+# value_in HTML NAME: the value attribute of the input NAME in HTML.
+value_in() {
+	printf '%s' "$1" | grep -oE "<input[^>]*name=\"$2\"[^>]*>" |
+	    head -n 1 | sed -n 's/.* value="\([^"]*\)".*/\1/p'
+}
+
+# form_post FORM_URI POST_URI NAME=VALUE...: GET FORM_URI with the jar,
+# take the csrf token (and the stamp, when there is one) of the form that
+# posts to POST_URI, wait until the stamp is old enough, and POST the
+# fields with the token, the stamp and an empty honeypot as a browser on
+# the same origin would.  NOSTAMP=1 leaves the stamp out, HONEYPOT=text
+# fills the honeypot, FAST=1 sends at once.  Sets STATUS, $HDRS and
+# $BODY as fetch does.
+form_post() {
+	local form=$1 post=$2 html token stamp t
+	local -a extra
+	shift 2
+	REQ_HEADERS=()
+	fetch GET "$form"
+	html=$(form_of "$post")
+	[ -n "$html" ] || diag "GET $form ($STATUS): no form to $post"
+	token=$(value_in "$html" csrf)
+	stamp=$(value_in "$html" stamp)
+	extra=("csrf=$token")
+	if [ -n "$stamp" ]; then
+		[ "${NOSTAMP:-0}" = 1 ] || extra+=("stamp=$stamp")
+		extra+=("website=${HONEYPOT-}")
+		t=${stamp%%.*}
+		if [ "${FAST:-0}" != 1 ]; then
+			while [ "$(date +%s)" -le "$t" ]; do
+				sleep 0.1
+			done
+		fi
+	fi
+	REQ_HEADERS=("Origin: $BASE" "Sec-Fetch-Site: same-origin")
+	fetch POST "$post" "$(form_body "$@" "${extra[@]}")"
+	REQ_HEADERS=()
+}
+
+# login_as LOGIN PASSWORD: log in with the jar.
+login_as() {
+	form_post /login /login "login=$1" "password=$2"
+}
+
+# register HANDLE: a new account HANDLE (password $PASS) with the jar.
+register() {
+	form_post /register /register "handle=$1" "email=$1@example.org" \
+	    "password=$PASS" "password2=$PASS"
 }

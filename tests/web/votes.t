@@ -28,56 +28,10 @@ PASS='grey-heron-lantern-41'
 
 # --- helpers ---------------------------------------------------------------
 
-# form_of ACTION: the <form> of the last body that posts to ACTION, on
-# one line (up to its </form>), or nothing.
-form_of() {
-	tr '\n' ' ' < "$BODY" | sed 's|<form |\n<form |g' |
-	    grep -F "action=\"$1\"" | head -n 1 | sed 's|</form>.*||'
-}
-
-# value_in HTML NAME: the value attribute of the input NAME in HTML.
-value_in() {
-	printf '%s' "$1" | grep -oE "<input[^>]*name=\"$2\"[^>]*>" |
-	    head -n 1 | sed -n 's/.* value="\([^"]*\)".*/\1/p'
-}
-
 # button_in HTML LABEL: the <button> with aria-label LABEL in HTML.
 button_in() {
 	printf '%s' "$1" | grep -oE "<button[^>]*aria-label=\"$2\"[^>]*>" |
 	    head -n 1
-}
-
-# form_post FORM_URI POST_URI NAME=VALUE...: GET FORM_URI with the jar,
-# take the csrf token (and the stamp) of the form that posts to POST_URI,
-# wait until the stamp is old enough, and POST the fields as a browser on
-# the same origin would.
-form_post() {
-	local form=$1 post=$2 html token stamp t
-	local -a extra
-	shift 2
-	REQ_HEADERS=()
-	fetch GET "$form"
-	html=$(form_of "$post")
-	[ -n "$html" ] || diag "GET $form ($STATUS): no form to $post"
-	token=$(value_in "$html" csrf)
-	stamp=$(value_in "$html" stamp)
-	extra=("csrf=$token")
-	if [ -n "$stamp" ]; then
-		extra+=("stamp=$stamp" "website=")
-		t=${stamp%%.*}
-		while [ "$(date +%s)" -le "$t" ]; do
-			sleep 0.1
-		done
-	fi
-	REQ_HEADERS=("Origin: $BASE" "Sec-Fetch-Site: same-origin")
-	fetch POST "$post" "$(form_body "$@" "${extra[@]}")"
-	REQ_HEADERS=()
-}
-
-# register HANDLE: a new account HANDLE (password $PASS) with the jar.
-register() {
-	form_post /register /register "handle=$1" "email=$1@example.org" \
-	    "password=$PASS" "password2=$PASS"
 }
 
 # page_token URI: GET URI with the jar and set TOKEN to the csrf token of
