@@ -74,17 +74,6 @@ kind_name(int type)
 	    type == POST_ANSWER ? "answer" : "comment";
 }
 
-/* The canonical address of question q, "/q/ID/SLUG", in the arena. */
-static char *
-question_url(struct arena *a, const struct post_raw *q)
-{
-	const char	*e;
-
-	if ((e = util_urlseg(a, q->slug != NULL ? q->slug : "")) == NULL)
-		return NULL;
-	return arena_printf(a, "/q/%lld/%s", (long long)q->id, e);
-}
-
 /*
  * The address of post p on the page of its question q (p itself for a
  * question): "/q/QID/SLUG#xID" with x 'q', 'a' or 'c' by type.  Arena
@@ -95,7 +84,7 @@ post_url(struct arena *a, const struct post_raw *p, const struct post_raw *q)
 {
 	const char	*u;
 
-	if ((u = question_url(a, q)) == NULL)
+	if ((u = util_question_url(a, q->id, q->slug)) == NULL)
 		return NULL;
 	return arena_printf(a, "%s#%c%lld", u, p->type == POST_QUESTION ? 'q' :
 	    p->type == POST_ANSWER ? 'a' : 'c', (long long)p->id);
@@ -294,7 +283,8 @@ answer_render(struct qa_request *req, const struct post_raw *q,
 		return QA_ESYS;
 	s = tpl_add(t, "PAGE");
 	tpl_set(s, "Q_TITLE", q->title);
-	tpl_set(s, "Q_URL", question_url(&req->arena, q));
+	tpl_set(s, "Q_URL", util_question_url(&req->arena, q->id,
+	    q->slug));
 	action = arena_printf(&req->arena, "/q/%lld/answer",
 	    (long long)q->id);
 	postform_fill(req, t, f, action, POSTING_ANSWER, "answer", preview);
@@ -641,7 +631,8 @@ out:
 	serve_after(req, notify_send_soon, &serve);
 
 	if ((url = arena_printf(&req->arena, "%s#a%lld",
-	    question_url(&req->arena, &q), (long long)id)) == NULL)
+	    util_question_url(&req->arena, q.id, q.slug),
+	    (long long)id)) == NULL)
 		er = QA_ESYS;
 	else if (uid == 0)
 		er = posted_page(req, url, id, key,
@@ -650,7 +641,8 @@ out:
 		er = serve_notice(req, 200,
 		    "Your answer waits for a moderator", "Thank you. Your "
 		    "answer will appear under the question once a moderator "
-		    "has approved it.", question_url(&req->arena, &q),
+		    "has approved it.",
+		    util_question_url(&req->arena, q.id, q.slug),
 		    "Back to the question");
 	else
 		er = http_redirect(req, 303, url);
@@ -755,7 +747,8 @@ out:
 		    "comment will appear once a moderator has approved it.",
 		    post_url(&req->arena, &p, &q), "Back to the question");
 	if ((url = arena_printf(&req->arena, "%s#c%lld",
-	    question_url(&req->arena, &q), (long long)id)) == NULL)
+	    util_question_url(&req->arena, q.id, q.slug),
+	    (long long)id)) == NULL)
 		return QA_ESYS;
 	return http_redirect(req, 303, url);
 }
@@ -1286,7 +1279,7 @@ accept_post(struct qa_request *req)
 		return er;
 	serve_after(req, notify_send_soon, &serve);
 	url = arena_printf(&req->arena, "%s#%c%lld",
-	    question_url(&req->arena, &q), aid != 0 ? 'a' : 'q',
+	    util_question_url(&req->arena, q.id, q.slug), aid != 0 ? 'a' : 'q',
 	    (long long)(aid != 0 ? aid : qid));
 	return http_redirect(req, 303, url);
 }
@@ -1396,7 +1389,7 @@ manage_post(struct qa_request *req)
 	else if (p.type == POST_QUESTION)
 		url = "/";
 	else
-		url = question_url(&req->arena, &q);
+		url = util_question_url(&req->arena, q.id, q.slug);
 	return http_redirect(req, 303, url);
 }
 

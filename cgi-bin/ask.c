@@ -165,14 +165,6 @@ cats_pick(const struct cats *cs, const char *val)
 	return -1;
 }
 
-/* The canonical address of question id with title, in the arena. */
-static char *
-question_url(struct arena *a, int64_t id, const char *title)
-{
-	return arena_printf(a, "/q/%lld/%s", (long long)id,
-	    util_slug(a, title));
-}
-
 /*
  * Fill section SIMILAR of t with up to SIMILAR_MAX questions like title
  * (post_similar()): rows QUESTION with Q_URL, Q_TITLE and Q_ANSWERS
@@ -198,8 +190,8 @@ set_similar(struct qa_request *req, struct tpl *t, const char *title)
 	s = tpl_add(t, "SIMILAR");
 	for (i = 0; i < n; i++) {
 		row = tpl_add(s, "QUESTION");
-		tpl_set(row, "Q_URL", arena_printf(&req->arena, "/q/%lld/%s",
-		    (long long)v[i].id, v[i].slug != NULL ? v[i].slug : "q"));
+		tpl_set(row, "Q_URL", util_question_url(&req->arena, v[i].id,
+		    v[i].slug));
 		tpl_set(row, "Q_TITLE", v[i].title);
 		tpl_set(row, "Q_ANSWERS", arena_printf(&req->arena,
 		    "%lld %s", (long long)v[i].answer_count,
@@ -503,7 +495,8 @@ ask_create(struct qa_request *req, const struct ask_in *in)
 		return er;
 	if ((er = post_create(serve.db, &req->arena, &pn, &id)) != QA_OK)
 		goto out;
-	if ((url = question_url(&req->arena, id, in->title)) == NULL) {
+	if ((url = util_question_url(&req->arena, id,
+	    util_slug(&req->arena, in->title))) == NULL) {
 		er = QA_ESYS;
 		goto out;
 	}

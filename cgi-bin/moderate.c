@@ -207,17 +207,6 @@ arg_id(struct qa_request *req, size_t i, int64_t *id)
 	return QA_OK;
 }
 
-/* The canonical address of question q, "/q/ID/SLUG", in the arena. */
-static char *
-question_url(struct arena *a, const struct post_raw *q)
-{
-	const char	*e;
-
-	if ((e = util_urlseg(a, q->slug != NULL ? q->slug : "")) == NULL)
-		return NULL;
-	return arena_printf(a, "/q/%lld/%s", (long long)q->id, e);
-}
-
 /*
  * The address of post p (under question q) on its question page, with
  * query (e.g. "?flagged=1", or "") before the anchor "#xID" (x 'q', 'a'
@@ -229,7 +218,7 @@ post_url(struct arena *a, const struct post_raw *p, const struct post_raw *q,
 {
 	const char	*u;
 
-	if ((u = question_url(a, q)) == NULL)
+	if ((u = util_question_url(a, q->id, q->slug)) == NULL)
 		return NULL;
 	return arena_printf(a, "%s%s#%c%lld", u, query,
 	    p->type == POST_QUESTION ? 'q' : p->type == POST_ANSWER ? 'a' :
@@ -729,7 +718,7 @@ close_post(struct qa_request *req)
 	}
 	if ((er = may_act_on(req, q.user_id)) != QA_OK)
 		return er;
-	url = next_path(req, question_url(&req->arena, &q));
+	url = next_path(req, util_question_url(&req->arena, q.id, q.slug));
 	actor_of(req, &a);
 	if ((er = db_tx_begin(serve.db)) != QA_OK)
 		return er;
@@ -768,7 +757,7 @@ reopen_post(struct qa_request *req)
 		return er;
 	if ((er = may_act_on(req, q.user_id)) != QA_OK)
 		return er;
-	url = next_path(req, question_url(&req->arena, &q));
+	url = next_path(req, util_question_url(&req->arena, q.id, q.slug));
 	actor_of(req, &a);
 	if ((er = db_tx_begin(serve.db)) != QA_OK)
 		return er;
@@ -816,7 +805,7 @@ move_post(struct qa_request *req)
 			return QA_EINVALID;
 		}
 	}
-	url = next_path(req, question_url(&req->arena, &q));
+	url = next_path(req, util_question_url(&req->arena, q.id, q.slug));
 	actor_of(req, &a);
 	if ((er = db_tx_begin(serve.db)) != QA_OK)
 		return er;
@@ -875,7 +864,7 @@ retag_post(struct qa_request *req)
 		    "exist yet, and you may not make new tags.", names[0]);
 		return QA_EINVALID;
 	}
-	url = next_path(req, question_url(&req->arena, &q));
+	url = next_path(req, util_question_url(&req->arena, q.id, q.slug));
 	if (strcmp(tags, q.tags != NULL ? q.tags : "") == 0)
 		return http_redirect(req, 303, url);
 	memset(&ch, 0, sizeof(ch));

@@ -73,17 +73,6 @@ path_url(struct arena *a, const char *prefix, const char *s)
 	return arena_printf(a, "%s%s", prefix, e);
 }
 
-/* The canonical address of a question, in the arena. */
-static char *
-question_url(struct arena *a, int64_t id, const char *slug)
-{
-	const char	*e;
-
-	if ((e = util_urlseg(a, slug)) == NULL)
-		return NULL;
-	return arena_printf(a, "/q/%lld/%s", (long long)id, e);
-}
-
 /* Net votes as shown: "+9 votes", "+1 vote", "0 votes", "-2 votes". */
 static void
 set_votes(struct tpl *t, const char *key, int64_t n)
@@ -212,7 +201,7 @@ add_qitem(struct qa_request *req, struct tpl *t, const struct post *p)
 	struct tpl	*q;
 
 	q = tpl_include(t, "QITEM", "qitem.tpl");
-	tpl_set(q, "URL", question_url(&req->arena, p->id, p->slug));
+	tpl_set(q, "URL", util_question_url(&req->arena, p->id, p->slug));
 	tpl_set(q, "TITLE", p->title);
 	set_votes(q, "VOTES", p->score);
 	set_count(q, "ANSWERS", p->answer_count, "answer", "answers");
@@ -914,7 +903,7 @@ question_get(struct qa_request *req)
 	if ((er = post_thread_get_for(serve.db, &req->arena, id,
 	    req->user != NULL ? req->user->id : 0, mod, &th)) != QA_OK)
 		return er;
-	if ((url = question_url(&req->arena, q->id, q->slug)) == NULL)
+	if ((url = util_question_url(&req->arena, q->id, q->slug)) == NULL)
 		return QA_ESYS;
 	if (req->nargs < 2 || strcmp(req->args[1], q->slug) != 0)
 		return http_redirect(req, 301, url);
@@ -969,7 +958,7 @@ question_get(struct qa_request *req)
 			tpl_set(tpl_add(s, "REASON"), "TEXT", q->close_reason);
 		if (q->duplicate_title != NULL) {
 			s = tpl_add(s, "DUPLICATE");
-			tpl_set(s, "URL", question_url(&req->arena,
+			tpl_set(s, "URL", util_question_url(&req->arena,
 			    q->duplicate_of, q->duplicate_slug));
 			tpl_set(s, "TITLE", q->duplicate_title);
 		}
@@ -1002,7 +991,8 @@ question_short_get(struct qa_request *req)
 		return er;
 	if ((er = post_question_get(serve.db, &req->arena, id, &q)) != QA_OK)
 		return er;
-	return http_redirect(req, 301, question_url(&req->arena, id, q.slug));
+	return http_redirect(req, 301,
+	    util_question_url(&req->arena, id, q.slug));
 }
 
 /*
@@ -1235,7 +1225,7 @@ set_history(struct qa_request *req, struct tpl *t,
 		if (ph[i].question_id != 0 && ph[i].title != NULL &&
 		    ph[i].slug != NULL) {
 			l = tpl_add(row, "LINK");
-			tpl_set(l, "URL", question_url(&req->arena,
+			tpl_set(l, "URL", util_question_url(&req->arena,
 			    ph[i].question_id, ph[i].slug));
 			tpl_set(l, "TITLE", ph[i].title);
 		}
@@ -1301,7 +1291,7 @@ user_get(struct qa_request *req)
 		for (i = 0; i < na; i++) {
 			row = tpl_add(s, "ANSWER");
 			tpl_set(row, "URL", arena_printf(&req->arena,
-			    "%s#a%lld", question_url(&req->arena,
+			    "%s#a%lld", util_question_url(&req->arena,
 			    as[i].question_id, as[i].slug),
 			    (long long)as[i].id));
 			tpl_set(row, "TITLE", as[i].title);

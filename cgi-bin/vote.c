@@ -240,9 +240,9 @@ post_anchor(struct qa_request *req, const struct vote_result *res,
 	if ((er = post_raw_get(serve.db, &req->arena, res->question_id, &q))
 	    != QA_OK)
 		return er;
-	slug = util_urlseg(&req->arena, q.slug != NULL ? q.slug : "");
+	slug = util_question_url(&req->arena, q.id, q.slug);
 	*url = slug == NULL ? NULL : arena_printf(&req->arena,
-	    "/q/%lld/%s#%c%lld", (long long)q.id, slug,
+	    "%s#%c%lld", slug,
 	    res->type == POST_QUESTION ? 'q' : res->type == POST_ANSWER ?
 	    'a' : 'c', (long long)res->post_id);
 	return *url != NULL ? QA_OK : QA_ESYS;

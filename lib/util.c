@@ -210,3 +210,21 @@ util_utf8_len(const char *s)
 			n++;
 	return n;
 }
+
+/*
+ * The canonical address of question id, "/q/ID/SLUG", with the slug
+ * encoded as a path segment ("q" when slug is NULL or empty, as
+ * util_slugn() gives for a title without letters).  Arena memory, NULL
+ * if out of it.  Every program builds question links with it.
+ */
+char *
+util_question_url(struct arena *a, int64_t id, const char *slug)
+{
+	const char	*e;
+
+	if (slug == NULL || *slug == '\0')
+		slug = "q";
+	if ((e = util_urlseg(a, slug)) == NULL)
+		return NULL;
+	return arena_printf(a, "/q/%lld/%s", (long long)id, e);
+}

@@ -85,7 +85,7 @@ main(void)
 	enum qa_err	 er;
 	int		 i;
 
-	plan(74);
+	plan(77);
 	if (mkdtemp(dir) == NULL)
 		bail("mkdtemp");
 	snprintf(path, sizeof(path), "%s/qa.db", dir);
@@ -126,6 +126,12 @@ main(void)
 	is_str(util_urlseg(&req.arena, "a/b?c#d e%\xc3\xa9"),
 	    "a%2Fb%3Fc%23d%20e%25%C3%A9", "others percent-encoded");
 	is_str(util_urlseg(&req.arena, ""), "", "empty segment");
+	is_str(util_question_url(&req.arena, 42, "how-to-sleep"),
+	    "/q/42/how-to-sleep", "question address");
+	is_str(util_question_url(&req.arena, 7, NULL), "/q/7/q",
+	    "question without a slug");
+	is_str(util_question_url(&req.arena, 7, "a b"), "/q/7/a%20b",
+	    "a slug is encoded as a path segment");
 
 	/* The client's address as a rate-limit key part. */
 	make_req(NULL, 0, NULL, NULL);
