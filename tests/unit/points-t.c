@@ -27,34 +27,6 @@
 static struct db	*db;
 static struct arena	 a;
 
-/*
- * The first column of the first row of sql as text in a static buffer
- * that the next call overwrites: "(null)" for NULL, "(none)" for no row,
- * "(error)" on error.
- */
-static const char *
-q(const char *sql)
-{
-	static char	 out[512];
-	sqlite3_stmt	*st;
-	const char	*s;
-	int		 rc;
-
-	snprintf(out, sizeof(out), "(error)");
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) !=
-	    SQLITE_OK) {
-		diag("%s", sqlite3_errmsg(db_handle(db)));
-		return out;
-	}
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		s = (const char *)sqlite3_column_text(st, 0);
-		snprintf(out, sizeof(out), "%s", s != NULL ? s : "(null)");
-	} else if (rc == SQLITE_DONE)
-		snprintf(out, sizeof(out), "(none)");
-	sqlite3_finalize(st);
-	return out;
-}
-
 /* users.points of user id. */
 static long long
 points(int64_t id)
@@ -63,7 +35,7 @@ points(int64_t id)
 
 	snprintf(sql, sizeof(sql), "SELECT points FROM users WHERE id = %lld",
 	    (long long)id);
-	return atoll(q(sql));
+	return atoll(testdb_text(db, sql));
 }
 
 /* The events of user id, oldest first, as "event:delta ...". */
@@ -75,7 +47,7 @@ log_of(int64_t id)
 	snprintf(sql, sizeof(sql), "SELECT group_concat(e, ' ') FROM "
 	    "(SELECT event || ':' || delta AS e FROM points_log "
 	    "WHERE user_id = %lld ORDER BY id)", (long long)id);
-	return q(sql);
+	return testdb_text(db, sql);
 }
 
 /* Whether s ends with tail. */
@@ -255,7 +227,7 @@ main(void)
 	    user_create(db, "carol", NULL, NULL, "x", NOW, &carol) == QA_OK,
 	    "bob and carol created in the caller's transaction");
 	db_tx_rollback(db);
-	is_str(q("SELECT count(*) FROM points_log"), "1",
+	is_str(testdb_text(db, "SELECT count(*) FROM points_log"), "1",
 	    "a rollback takes their base events too");
 	if (user_create(db, "bob", NULL, NULL, "x", NOW, &bob) != QA_OK ||
 	    user_create(db, "carol", NULL, NULL, "x", NOW, &carol) != QA_OK ||
@@ -263,7 +235,7 @@ main(void)
 		bail("cannot create users");
 	is_int(user_create(db, "ALICE", NULL, NULL, "x", NOW, &id),
 	    QA_ECONFLICT, "a taken handle is refused");
-	is_str(q("SELECT count(*) FROM points_log"), "4",
+	is_str(testdb_text(db, "SELECT count(*) FROM points_log"), "4",
 	    "and logs nothing");
 	ok(recount_clean(), "recount agrees with new accounts");
 
@@ -285,7 +257,7 @@ main(void)
 	c1 = create(POST_COMMENT, qid, NULL, carol, POST_VISIBLE);
 	is_str(log_of(carol), "base:100", "a comment: c_post is worth 0");
 	anon = create(POST_ANSWER, qid, NULL, 0, POST_VISIBLE);
-	is_str(q("SELECT count(*) FROM points_log"), "8",
+	is_str(testdb_text(db, "SELECT count(*) FROM points_log"), "8",
 	    "an anonymous answer: no event");
 	ok(recount_clean(), "recount agrees after posting and moderation");
 

@@ -37,34 +37,6 @@ static const char fixture[] =
 static struct db	*db;
 static struct arena	 a;
 
-/*
- * The first column of the first row of sql as text in a static buffer
- * that the next call overwrites: "(null)" for NULL, "(none)" for no row,
- * "(error)" on error.
- */
-static const char *
-q(const char *sql)
-{
-	static char	 out[2048];
-	sqlite3_stmt	*st;
-	const char	*s;
-	int		 rc;
-
-	snprintf(out, sizeof(out), "(error)");
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) !=
-	    SQLITE_OK) {
-		diag("%s", sqlite3_errmsg(db_handle(db)));
-		return out;
-	}
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		s = (const char *)sqlite3_column_text(st, 0);
-		snprintf(out, sizeof(out), "%s", s != NULL ? s : "(null)");
-	} else if (rc == SQLITE_DONE)
-		snprintf(out, sizeof(out), "(none)");
-	sqlite3_finalize(st);
-	return out;
-}
-
 /* Whether recount_all() finds every counter already right. */
 static int
 recount_clean(void)
@@ -168,22 +140,22 @@ test_create(void)
 	    "'how-to-sleep-with-a-noisy-neighbour' AND activity = 1000 AND "
 	    "body_html LIKE '%%<em>flat</em>%%' FROM posts WHERE id = %lld",
 	    (long long)q1);
-	is_str(q(sql), "1", "question row: own question_id, slug, html");
-	is_str(q("SELECT group_concat(qcount, ',') FROM (SELECT qcount FROM"
+	is_str(testdb_text(db, sql), "1", "question row: own question_id, slug, html");
+	is_str(testdb_text(db, "SELECT group_concat(qcount, ',') FROM (SELECT qcount FROM"
 	    " categories ORDER BY id)"), "1,1,1,1,0",
 	    "category and every ancestor counted");
-	is_str(q("SELECT group_concat(name || '=' || qcount, ',') FROM"
+	is_str(testdb_text(db, "SELECT group_concat(name || '=' || qcount, ',') FROM"
 	    " (SELECT name, qcount FROM tags ORDER BY id)"),
 	    "noise=1,sleep=1", "tags created and counted");
 	snprintf(sql, sizeof(sql), "SELECT title || '|' || body || '|' || "
 	    "tags FROM posts_fts WHERE rowid = %lld", (long long)q1);
-	is_str(q(sql), "How to sleep with a noisy neighbour?|I live in a "
+	is_str(testdb_text(db, sql), "How to sleep with a noisy neighbour?|I live in a "
 	    "flat and the neighbour plays drums.\n|noise sleep",
 	    "search row: title, plain body, tags");
 	snprintf(sql, sizeof(sql), "SELECT rev || '|' || user_id || '|' || "
 	    "title || '|' || tags FROM revisions WHERE post_id = %lld",
 	    (long long)q1);
-	is_str(q(sql), "1|1|How to sleep with a noisy neighbour?|noise sleep",
+	is_str(testdb_text(db, sql), "1|1|How to sleep with a noisy neighbour?|noise sleep",
 	    "revision 1 holds the original");
 
 	is_int(create(POST_QUESTION, 0, "Which earplugs work best for "
@@ -192,8 +164,8 @@ test_create(void)
 	ok(recount_clean(), "recount agrees after a queued question");
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM posts_fts WHERE "
 	    "rowid = %lld", (long long)q2);
-	is_str(q(sql), "0", "queued question not in the search index");
-	is_str(q("SELECT qcount FROM tags WHERE name = 'earplugs'"), "0",
+	is_str(testdb_text(db, sql), "0", "queued question not in the search index");
+	is_str(testdb_text(db, "SELECT qcount FROM tags WHERE name = 'earplugs'"), "0",
 	    "its new tag exists, not counted");
 
 	is_int(create(POST_ANSWER, q1, NULL, "Try **earplugs**.", NULL, 0, 0,
@@ -211,13 +183,13 @@ test_create(void)
 	snprintf(sql, sizeof(sql), "SELECT answer_count || '/' || "
 	    "comment_count || '/' || activity FROM posts WHERE id = %lld",
 	    (long long)q1);
-	is_str(q(sql), "2/1/1050", "question counts and activity");
+	is_str(testdb_text(db, sql), "2/1/1050", "question counts and activity");
 	snprintf(sql, sizeof(sql), "SELECT question_id || '|' || body_html "
 	    "FROM posts WHERE id = %lld", (long long)c1);
-	ok(strstr(q(sql), "<h1>") == NULL && strstr(q(sql), "<em>fine</em>")
-	    != NULL && atoll(q(sql)) == q1,
+	ok(strstr(testdb_text(db, sql), "<h1>") == NULL && strstr(testdb_text(db, sql), "<em>fine</em>")
+	    != NULL && atoll(testdb_text(db, sql)) == q1,
 	    "comment: inline html, question_id of its answer's question");
-	is_str(q("SELECT qcount || '/' || acount FROM users WHERE id = 2"),
+	is_str(testdb_text(db, "SELECT qcount || '/' || acount FROM users WHERE id = 2"),
 	    "0/1", "queued question not counted for its author");
 
 	is_int(create(POST_COMMENT, c1, NULL, "x", NULL, 0, 2, POST_VISIBLE,
@@ -232,12 +204,12 @@ test_create(void)
 	    "", 0, 3, POST_VISIBLE, 1080, &q3), QA_OK, "third question");
 	snprintf(sql, sizeof(sql), "UPDATE posts SET closed = 1 WHERE id = "
 	    "%lld", (long long)q3);
-	(void)q(sql);
+	(void)testdb_text(db, sql);
 	is_int(create(POST_ANSWER, q3, NULL, "x", NULL, 0, 2, POST_VISIBLE,
 	    1090, &id), QA_ECONFLICT, "closed question refuses answers");
 	snprintf(sql, sizeof(sql), "UPDATE posts SET comments_locked = 1 "
 	    "WHERE id = %lld", (long long)a2);
-	(void)q(sql);
+	(void)testdb_text(db, sql);
 	is_int(create(POST_COMMENT, a2, NULL, "x", NULL, 0, 1, POST_VISIBLE,
 	    1090, &id), QA_ECONFLICT, "locked comments refuse comments");
 	ok(recount_clean(), "recount agrees after the refusals");
@@ -263,16 +235,16 @@ test_update(void)
 	c.now = 2000;
 	is_int(update(&c), QA_OK, "question edited");
 	ok(recount_clean(), "recount agrees after retag and recategorize");
-	is_str(q("SELECT group_concat(qcount, ',') FROM (SELECT qcount FROM"
+	is_str(testdb_text(db, "SELECT group_concat(qcount, ',') FROM (SELECT qcount FROM"
 	    " categories ORDER BY id)"), "0,0,0,0,1",
 	    "old category chain down, new one up");
-	is_str(q("SELECT group_concat(name || '=' || qcount, ',') FROM"
+	is_str(testdb_text(db, "SELECT group_concat(name || '=' || qcount, ',') FROM"
 	    " (SELECT name, qcount FROM tags ORDER BY id)"),
 	    "noise=1,sleep=0,earplugs=0,drums=1", "tag counts moved");
 	snprintf(sql, sizeof(sql), "SELECT slug || '|' || edited || '|' || "
 	    "edited_by || '|' || activity || '|' || tags FROM posts WHERE "
 	    "id = %lld", (long long)q1);
-	is_str(q(sql), "how-to-sleep-next-to-a-drummer|2000|2|2000|"
+	is_str(testdb_text(db, sql), "how-to-sleep-next-to-a-drummer|2000|2|2000|"
 	    "drums noise", "new slug, editor, activity, tags");
 	ok(post_revisions(db, &a, q1, &r, &n) == QA_OK && n == 2 &&
 	    r[0].rev == 1 && r[1].rev == 2 && r[1].handle != NULL &&
@@ -285,7 +257,7 @@ test_update(void)
 	    "revisions oldest first, the new text with its editor");
 	snprintf(sql, sizeof(sql), "SELECT rowid FROM posts_fts WHERE "
 	    "posts_fts MATCH 'drummer'");
-	is_int(atoll(q(sql)), q1, "search row rewritten");
+	is_int(atoll(testdb_text(db, sql)), q1, "search row rewritten");
 
 	memset(&c, 0, sizeof(c));
 	c.id = a1;
@@ -297,12 +269,12 @@ test_update(void)
 	snprintf(sql, sizeof(sql), "SELECT coalesce(edited_by, 'none') || "
 	    "'|' || edited_name || '|' || body_html FROM posts WHERE id = "
 	    "%lld", (long long)a1);
-	is_str(q(sql), "none|Guest|<p>Try <strong>foam</strong> earplugs."
+	is_str(testdb_text(db, sql), "none|Guest|<p>Try <strong>foam</strong> earplugs."
 	    "</p>\n", "anonymous edit stored, re-rendered");
 	ok(recount_clean(), "recount agrees after an answer edit");
 	snprintf(sql, sizeof(sql), "SELECT activity FROM posts WHERE id = "
 	    "%lld", (long long)q1);
-	is_str(q(sql), "2100", "answer edit moves the question's activity");
+	is_str(testdb_text(db, sql), "2100", "answer edit moves the question's activity");
 
 	memset(&c, 0, sizeof(c));
 	c.id = a3;
@@ -327,7 +299,7 @@ test_accept_claim(void)
 	    tx_end(post_accept(db, q1, a2, 3000)) == QA_OK, "answer accepted");
 	snprintf(sql, sizeof(sql), "SELECT accepted_id FROM posts WHERE id = "
 	    "%lld", (long long)q1);
-	is_int(atoll(q(sql)), a2, "accepted_id set");
+	is_int(atoll(testdb_text(db, sql)), a2, "accepted_id set");
 	ok(recount_clean(), "recount agrees after accepting");
 	is_int(post_accept(db, q3, a2, 3000), QA_EINPUT,
 	    "an answer of another question");
@@ -336,7 +308,7 @@ test_accept_claim(void)
 	is_int(post_accept(db, q1, c1, 3000), QA_EINPUT, "a comment");
 	is_int(post_accept(db, a1, a2, 3000), QA_EINPUT, "not a question");
 	is_int(post_accept(db, q1, 0, 3000), QA_OK, "unselected");
-	is_str(q(sql), "(null)", "accepted_id cleared");
+	is_str(testdb_text(db, sql), "(null)", "accepted_id cleared");
 
 	is_int(post_key_create(db, a1, 3000, tok, sizeof(tok)), QA_OK,
 	    "manage key made");
@@ -353,13 +325,13 @@ test_accept_claim(void)
 	snprintf(sql, sizeof(sql), "SELECT user_id || '|' || coalesce("
 	    "anon_name, '-') || coalesce(anon_email, '-') || '|' || "
 	    "edited_by FROM posts WHERE id = %lld", (long long)a1);
-	is_str(q(sql), "3|--|3", "author set, name and address gone");
+	is_str(testdb_text(db, sql), "3|--|3", "author set, name and address gone");
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM revisions WHERE "
 	    "post_id = %lld AND user_id IS NULL", (long long)a1);
-	is_str(q(sql), "0", "anonymous revisions now the user's");
+	is_str(testdb_text(db, sql), "0", "anonymous revisions now the user's");
 	is_int(post_key_check(db, tok, a1), QA_EFORBIDDEN, "keys deleted");
 	ok(recount_clean(), "recount agrees after a claim");
-	is_str(q("SELECT acount FROM users WHERE id = 3"), "1",
+	is_str(testdb_text(db, "SELECT acount FROM users WHERE id = 3"), "1",
 	    "claimed visible answer counted");
 	is_int(post_claim(db, a1, 2), QA_ECONFLICT, "claimed only once");
 
@@ -367,7 +339,7 @@ test_accept_claim(void)
 	    post_views_add(db, q1, 2) == QA_OK, "views added");
 	snprintf(sql, sizeof(sql), "SELECT views FROM posts WHERE id = %lld",
 	    (long long)q1);
-	is_str(q(sql), "7", "views counted");
+	is_str(testdb_text(db, sql), "7", "views counted");
 	is_int(create(POST_QUESTION, 0, "Another one by a guest", "x",
 	    "noise", 3, 0, POST_VISIBLE, 3100, &other), QA_OK,
 	    "anonymous question");
@@ -387,7 +359,7 @@ test_status(void)
 	ok(recount_clean(), "recount agrees after approval");
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM posts_fts WHERE "
 	    "rowid = %lld", (long long)q2);
-	is_str(q(sql), "1", "approved question indexed");
+	is_str(testdb_text(db, sql), "1", "approved question indexed");
 
 	ok(post_thread_get(db, &a, q1, &t) == QA_OK &&
 	    strcmp(testdb_ids(t.answers, t.nanswers), "") != 0 &&
@@ -414,7 +386,7 @@ test_status(void)
 	ok(recount_clean(), "recount agrees after hiding a question");
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM posts_fts WHERE "
 	    "rowid = %lld", (long long)q1);
-	is_str(q(sql), "0", "hidden question out of the index");
+	is_str(testdb_text(db, sql), "0", "hidden question out of the index");
 	is_int(post_thread_get_for(db, &a, q1, 0, false, &t), QA_ENOTFOUND,
 	    "hidden question not read for a visitor");
 	is_int(post_thread_get_for(db, &a, q1, 1, true, &t), QA_OK,

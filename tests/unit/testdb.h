@@ -63,6 +63,34 @@ testdb_close(struct testdb *t, struct db *db)
 }
 
 /*
+ * The first column of the first row of sql on db, as text in a static
+ * buffer that the next call overwrites: "(null)" for NULL, "(none)" for
+ * no row, "(error)" (with a diagnostic) when the SQL fails.
+ */
+static inline const char *
+testdb_text(struct db *db, const char *sql)
+{
+	static char	 out[2048];
+	sqlite3_stmt	*st;
+	const char	*s;
+	int		 rc;
+
+	snprintf(out, sizeof(out), "(error)");
+	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) !=
+	    SQLITE_OK) {
+		diag("%s", sqlite3_errmsg(db_handle(db)));
+		return out;
+	}
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		s = (const char *)sqlite3_column_text(st, 0);
+		snprintf(out, sizeof(out), "%s", s != NULL ? s : "(null)");
+	} else if (rc == SQLITE_DONE)
+		snprintf(out, sizeof(out), "(none)");
+	sqlite3_finalize(st);
+	return out;
+}
+
+/*
  * The ids of the n posts of v as "11 20 10", for one comparison per
  * list.  A static buffer that the next call overwrites; a list too long
  * for it is cut after the last id that fits.

@@ -27,34 +27,6 @@
 static struct db	*db;
 static struct arena	 a;
 
-/*
- * The first column of the first row of sql as text in a static buffer
- * that the next call overwrites: "(null)" for NULL, "(none)" for no row,
- * "(error)" on error.
- */
-static const char *
-q(const char *sql)
-{
-	static char	 out[512];
-	sqlite3_stmt	*st;
-	const char	*s;
-	int		 rc;
-
-	snprintf(out, sizeof(out), "(error)");
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) !=
-	    SQLITE_OK) {
-		diag("%s", sqlite3_errmsg(db_handle(db)));
-		return out;
-	}
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		s = (const char *)sqlite3_column_text(st, 0);
-		snprintf(out, sizeof(out), "%s", s != NULL ? s : "(null)");
-	} else if (rc == SQLITE_DONE)
-		snprintf(out, sizeof(out), "(none)");
-	sqlite3_finalize(st);
-	return out;
-}
-
 /* "up/down/score" of post id. */
 static const char *
 counts(int64_t id)
@@ -63,7 +35,7 @@ counts(int64_t id)
 
 	snprintf(sql, sizeof(sql), "SELECT up || '/' || down || '/' || score"
 	    " FROM posts WHERE id = %lld", (long long)id);
-	return q(sql);
+	return testdb_text(db, sql);
 }
 
 /* users.points of user id. */
@@ -74,7 +46,7 @@ points(int64_t id)
 
 	snprintf(sql, sizeof(sql), "SELECT points FROM users WHERE id = %lld",
 	    (long long)id);
-	return atoll(q(sql));
+	return atoll(testdb_text(db, sql));
 }
 
 /* Whether recount_all() finds every counter already right. */
@@ -168,7 +140,7 @@ main(void)
 	is_str(counts(qid), "0/1/-1", "stored: up 0, down 1, score -1");
 	is_int(points(alice), 101, "author: up taken back, q_voted_down -1");
 	is_int(points(bob), 105, "voter: vote_up back, vote_down +1");
-	is_str(q("SELECT count(*) || ':' || value FROM votes"), "1:-1",
+	is_str(testdb_text(db, "SELECT count(*) || ':' || value FROM votes"), "1:-1",
 	    "one vote row, now down");
 	ok(recount_clean(), "recount agrees after the change");
 
@@ -179,7 +151,7 @@ main(void)
 	is_str(counts(qid), "0/0/0", "stored: no votes");
 	ok(points(alice) == 102 && points(bob) == 104,
 	    "points back where they were");
-	is_str(q("SELECT count(*) FROM votes"), "0", "no vote row left");
+	is_str(testdb_text(db, "SELECT count(*) FROM votes"), "0", "no vote row left");
 	ok(recount_clean(), "recount agrees after the withdrawal");
 	is_int(vote_cast(db, bob, qid, 0, NOW + 2, &r, NULL), QA_OK,
 	    "withdrawing no vote is fine");
@@ -195,7 +167,7 @@ main(void)
 	is_str(counts(qid), "1/0/1", "counted once");
 	ok(points(alice) == 103 && points(carol) == 101,
 	    "points given once");
-	is_str(q("SELECT count(*) FROM votes"), "1", "one row");
+	is_str(testdb_text(db, "SELECT count(*) FROM votes"), "1", "one row");
 	ok(recount_clean(), "recount agrees after a double submit");
 
 	/* Answers: twice the points, down votes too. */

@@ -30,6 +30,7 @@
 #include "user.h"
 #include "vote.h"
 #include "tap.h"
+#include "testdb.h"
 
 #define USERS	20
 #define POSTS	30
@@ -46,34 +47,6 @@ struct tally {
 };
 
 static char	 dir[64], path[128];
-
-/*
- * The first column of the first row of sql on db as text in a static
- * buffer that the next call overwrites; "(none)" for no row, "(error)"
- * on error.
- */
-static const char *
-q(struct db *db, const char *sql)
-{
-	static char	 out[256];
-	sqlite3_stmt	*st;
-	const char	*s;
-	int		 rc;
-
-	snprintf(out, sizeof(out), "(error)");
-	if (sqlite3_prepare_v2(db_handle(db), sql, -1, &st, NULL) !=
-	    SQLITE_OK) {
-		diag("%s", sqlite3_errmsg(db_handle(db)));
-		return out;
-	}
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		s = (const char *)sqlite3_column_text(st, 0);
-		snprintf(out, sizeof(out), "%s", s != NULL ? s : "(null)");
-	} else if (rc == SQLITE_DONE)
-		snprintf(out, sizeof(out), "(none)");
-	sqlite3_finalize(st);
-	return out;
-}
 
 /*
  * Create the site: USERS users (base points), then POSTS visible posts
@@ -223,8 +196,8 @@ main(void)
 
 	if (db_open(path, 0, &db) != QA_OK)
 		bail("cannot open the database");
-	is_str(q(db, "PRAGMA integrity_check"), "ok", "integrity check");
-	is_str(q(db, "SELECT count(*) FROM (SELECT 1 FROM votes"
+	is_str(testdb_text(db, "PRAGMA integrity_check"), "ok", "integrity check");
+	is_str(testdb_text(db, "SELECT count(*) FROM (SELECT 1 FROM votes"
 	    " GROUP BY post_id, user_id HAVING count(*) > 1)"), "0",
 	    "at most one vote per user and post");
 	ok(recount_all(db, &changed) == QA_OK && changed == 0,
@@ -232,14 +205,14 @@ main(void)
 	if (changed != 0)
 		diag("changed %lld rows", (long long)changed);
 	/* Voters: vote_up and vote_down, 1 each, on questions and answers. */
-	is_str(q(db, "SELECT count(*) FROM users u WHERE"
+	is_str(testdb_text(db, "SELECT count(*) FROM users u WHERE"
 	    " (SELECT coalesce(sum(delta), 0) FROM points_log l"
 	    "  WHERE l.user_id = u.id AND l.event IN ('vote_up', 'vote_down'))"
 	    " <> (SELECT count(*) FROM votes v JOIN posts p ON p.id = v.post_id"
 	    "  WHERE v.user_id = u.id AND p.type <> 3)"), "0",
 	    "every voter's points are those of the votes left");
 	/* Authors: 1 a question vote, 2 an answer vote, 0 a comment vote. */
-	is_str(q(db, "SELECT count(*) FROM users u WHERE"
+	is_str(testdb_text(db, "SELECT count(*) FROM users u WHERE"
 	    " (SELECT coalesce(sum(delta), 0) FROM points_log l"
 	    "  WHERE l.user_id = u.id AND l.event LIKE '%\\_voted\\_%'"
 	    "  ESCAPE '\\')"
@@ -247,7 +220,7 @@ main(void)
 	    "  WHEN 2 THEN 2 ELSE 0 END), 0) FROM votes v"
 	    "  JOIN posts p ON p.id = v.post_id WHERE p.user_id = u.id)"), "0",
 	    "every author's points are those of the votes left");
-	is_str(q(db, "SELECT (SELECT count(*) FROM votes) ="
+	is_str(testdb_text(db, "SELECT (SELECT count(*) FROM votes) ="
 	    " (SELECT sum(up + down) FROM posts)"), "1",
 	    "as many votes as the posts count");
 	db_close(db);
