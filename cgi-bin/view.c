@@ -33,6 +33,7 @@
 #include "views.h"
 #include "vote.h"
 #include "points.h"
+#include "view.h"
 
 #define PAGE_MAX	1000000000	/* highest ?page= accepted */
 #define PAGE_SIZE_MAX	100		/* clamp of the page_size setting */
@@ -63,7 +64,7 @@ static const struct sort sorts[] = {
 };
 
 /* "/PREFIX/SEGMENT" with the segment percent-encoded, in the arena. */
-static char *
+char *
 path_url(struct arena *a, const char *prefix, const char *s)
 {
 	const char	*e;
@@ -74,7 +75,7 @@ path_url(struct arena *a, const char *prefix, const char *s)
 }
 
 /* Net votes as shown: "+9 votes", "+1 vote", "0 votes", "-2 votes". */
-static void
+void
 set_votes(struct tpl *t, const char *key, int64_t n)
 {
 	char	 s[48];
@@ -85,7 +86,7 @@ set_votes(struct tpl *t, const char *key, int64_t n)
 }
 
 /* A count with its noun: "1 answer", "3 answers". */
-static void
+void
 set_count(struct tpl *t, const char *key, int64_t n, const char *one,
     const char *many)
 {
@@ -97,7 +98,7 @@ set_count(struct tpl *t, const char *key, int64_t n, const char *one,
 }
 
 /* A time as ISO (attribute) and as "3 hours ago" (text). */
-static void
+void
 set_time(struct qa_request *req, struct tpl *t, const char *iso,
     const char *ago, int64_t when)
 {
@@ -111,7 +112,7 @@ set_time(struct qa_request *req, struct tpl *t, const char *iso,
  * the name given, or "Anonymous").  Each section carries its own values,
  * so nothing leaks in from an enclosing dictionary.
  */
-static void
+void
 set_author(struct qa_request *req, struct tpl *t, const char *user,
     const char *anon, const struct post *p)
 {
@@ -160,7 +161,7 @@ set_edited(struct qa_request *req, struct tpl *t, const char *edited,
 }
 
 /* Section TAGS with one TAG row (URL, NAME) per name of a posts.tags. */
-static void
+void
 set_tags(struct qa_request *req, struct tpl *t, const char *tags)
 {
 	const char	**names;
@@ -178,7 +179,7 @@ set_tags(struct qa_request *req, struct tpl *t, const char *tags)
 }
 
 /* Section CATEGORY (URL, NAME) for a post in a category. */
-static void
+void
 set_category(struct qa_request *req, struct tpl *t, const struct post *p)
 {
 	struct tpl	*s;
@@ -195,7 +196,7 @@ set_category(struct qa_request *req, struct tpl *t, const struct post *p)
  * votes, answers, accepted and closed markers, category, tags, author
  * and time asked.
  */
-static void
+void
 add_qitem(struct qa_request *req, struct tpl *t, const struct post *p)
 {
 	struct tpl	*q;
@@ -221,7 +222,7 @@ add_qitem(struct qa_request *req, struct tpl *t, const struct post *p)
  * The questions of a list into t: QITEM includes inside section
  * HAS_QUESTIONS, or section NO_QUESTIONS with MESSAGE when empty.
  */
-static void
+void
 set_qlist(struct qa_request *req, struct tpl *t, const struct post *v,
     size_t n, const char *empty)
 {
@@ -284,7 +285,7 @@ sort_parse(struct qa_request *req, enum post_list *list)
 }
 
 /* The page size from the settings, kept within [1, PAGE_SIZE_MAX]. */
-static int64_t
+int64_t
 page_size(void)
 {
 	int64_t	 n = settings_int("page_size", 20);
@@ -292,27 +293,13 @@ page_size(void)
 	return n < 1 ? 1 : n > PAGE_SIZE_MAX ? PAGE_SIZE_MAX : n;
 }
 
-/*
- * Paging of a list.  The count query reads how many rows follow the
- * current page's offset, up to `cap` (the current page, PAGER_AHEAD more,
- * and one row to tell whether there is more still), so no list is ever
- * counted whole.
- */
-struct pager {
-	int64_t		 page;		/* 1-based */
-	int64_t		 size;		/* rows per page */
-	int64_t		 offset;
-	int64_t		 cap;		/* for the count query */
-	int64_t		 ahead;		/* rows from offset, <= cap */
-	const char	*base;		/* list address without page= */
-};
 
 /*
  * Read ?page= and set up the pager for a list at base (which may already
  * carry a query, e.g. "/questions?sort=votes").  Returns QA_EINPUT for a
  * page that is not a number in [1, PAGE_MAX].
  */
-static enum qa_err
+enum qa_err
 pager_init(struct qa_request *req, struct pager *pg, const char *base,
     int64_t size)
 {
@@ -330,7 +317,7 @@ pager_init(struct qa_request *req, struct pager *pg, const char *base,
 }
 
 /* The address of page n of the pager's list, in the arena. */
-static const char *
+const char *
 pager_url(struct qa_request *req, const struct pager *pg, int64_t n)
 {
 	if (n == 1)
@@ -363,7 +350,7 @@ pager_add(struct qa_request *req, const struct pager *pg, struct tpl *t,
  * known to follow (up to PAGER_AHEAD) and a gap if there are more.
  * Nothing is included for a single page or a page past the end.
  */
-static void
+void
 set_pager(struct qa_request *req, struct tpl *t, const struct pager *pg)
 {
 	struct tpl	*p;
@@ -1365,6 +1352,14 @@ static const struct route routes[] = {
 	{ "/c/{}",		ROUTE_GET,	category_get },
 	{ "/users",		ROUTE_GET,	users_get },
 	{ "/user/{}",		ROUTE_GET,	user_get },
+	{ "/search",		ROUTE_GET,	search_get },
+	{ "/feed/questions.atom", ROUTE_GET,	feed_questions_get },
+	{ "/feed/tag/{}",	ROUTE_GET,	feed_tag_get },
+	{ "/feed/c/{}",		ROUTE_GET,	feed_category_get },
+	{ "/feed/q/{}",		ROUTE_GET,	feed_question_get },
+	{ "/sitemap.xml",	ROUTE_GET,	sitemap_get },
+	{ "/sitemap/{}",	ROUTE_GET,	sitemap_part_get },
+	{ "/robots.txt",	ROUTE_GET,	robots_get },
 };
 
 /* Serve the routes above: FastCGI, or one request as plain CGI. */

@@ -14,7 +14,7 @@
 
 static const char *const old_schemas[] = {
 	"schema-001.sql", "schema-002.sql", "schema-003.sql",
-	"schema-004.sql",
+	"schema-004.sql", "schema-005.sql",
 };
 
 /* Read a whole file into a buffer; bail on failure. */

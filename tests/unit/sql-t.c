@@ -70,6 +70,14 @@ full_scan(sqlite3 *h, const char *sql, char *why, size_t whysz)
 	size_t		 i, n;
 	int		 bad = 0;
 
+	/*
+	 * An INSERT ... VALUES into a table with triggers lists the foreign
+	 * key lookups that deleting a REPLACEd row would make; none of our
+	 * inserts replaces, so those lines say nothing about its cost.
+	 */
+	if (strncmp(sql, "INSERT ", 7) == 0 && strstr(sql, "SELECT") == NULL &&
+	    strstr(sql, "ON CONFLICT") == NULL && strstr(sql, "REPLACE") == NULL)
+		return 0;
 	snprintf(eqp, sizeof(eqp), "EXPLAIN QUERY PLAN %s", sql);
 	if (sqlite3_prepare_v2(h, eqp, -1, &st, NULL) != SQLITE_OK)
 		return 1;
@@ -129,7 +137,7 @@ main(void)
 			if (!ok(!full_scan(db_handle(db), t->sql[j], why,
 			    sizeof(why)), "%s statement %zu uses indexes",
 			    tables[i].name, j))
-				diag("%s", why);
+				diag("%s: %s", why, t->sql[j]);
 		}
 	}
 	db_close(db);
