@@ -658,8 +658,9 @@ csrf_make(char kind, const unsigned char binding[32],
  * The CSRF token that forms on this page must carry.  Signed in: bound to
  * the session.  Otherwise bound to the visitor's qa_csrf cookie, which is
  * made (and sent) here if the request has no valid one, so pages without
- * forms set no cookie.  Returns arena memory, or NULL if out of memory or
- * randomness.
+ * forms set no cookie.  On a shared page (req->shared: one that every
+ * visitor gets, see serve.c) a visitor's forms carry no token: "".
+ * Returns arena memory, or NULL if out of memory or randomness.
  */
 const char *
 auth_csrf_token(struct qa_request *req)
@@ -669,6 +670,8 @@ auth_csrf_token(struct qa_request *req)
 
 	if (req->csrf != NULL)
 		return req->csrf;
+	if (req->shared && req->session_id == 0)
+		return "";	/* a page for everyone: see auth_csrf_check() */
 	if ((tok = arena_alloc(&req->arena, AUTH_TOKEN_LEN + 1)) == NULL)
 		return NULL;
 	if (req->session_id != 0)
@@ -708,7 +711,13 @@ same_origin(const struct qa_request *req, const char *origin)
  * come from our own pages (Sec-Fetch-Site, when the browser sends it, is
  * "same-origin"; Origin, when sent, is this site) and carry in its csrf
  * field the token auth_csrf_token() gives for the same session or
- * visitor cookie.  Returns QA_OK or QA_EFORBIDDEN.
+ * visitor cookie.  A visitor without a session may instead send no token
+ * at all, from the forms of pages every visitor shares (which nginx
+ * caches, so they cannot carry a token of their own), when the browser
+ * proves the request same-origin by Sec-Fetch-Site or Origin (checked
+ * above): a cross-site form or script cannot send either header with our
+ * values, and a browser that sends neither needs the token.  Returns
+ * QA_OK or QA_EFORBIDDEN.
  */
 enum qa_err
 auth_csrf_check(struct qa_request *req)
@@ -722,8 +731,11 @@ auth_csrf_check(struct qa_request *req)
 		return QA_EFORBIDDEN;
 	if (req->origin != NULL && !same_origin(req, req->origin))
 		return QA_EFORBIDDEN;
-	if ((got = http_formval(req, AUTH_CSRF_FIELD)) == NULL ||
-	    strlen(got) != AUTH_TOKEN_LEN)
+	got = http_formval(req, AUTH_CSRF_FIELD);
+	if (req->session_id == 0 && (got == NULL || got[0] == '\0'))
+		return req->fetch_site != NULL || req->origin != NULL ?
+		    QA_OK : QA_EFORBIDDEN;
+	if (got == NULL || strlen(got) != AUTH_TOKEN_LEN)
 		return QA_EFORBIDDEN;
 	if (req->session_id != 0)
 		csrf_make('s', req->session_csrf, want);

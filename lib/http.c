@@ -495,6 +495,8 @@ http_request_parse(struct qa_request *req, const struct http_input *in)
 	req->user_agent = http_env(in->envp, "HTTP_USER_AGENT");
 	req->accept = http_env(in->envp, "HTTP_ACCEPT");
 	req->if_none_match = http_env(in->envp, "HTTP_IF_NONE_MATCH");
+	req->if_modified_since = http_env(in->envp,
+	    "HTTP_IF_MODIFIED_SINCE");
 	https = http_env(in->envp, "HTTPS");
 	req->https = https != NULL && (strcasecmp(https, "on") == 0 ||
 	    strcmp(https, "1") == 0);
@@ -549,6 +551,77 @@ http_header(struct qa_request *req, const char *name, const char *value)
 		return;
 	}
 	buf_printf(req->resp.headers, "%s: %s\r\n", name, value);
+	if (strcasecmp(name, "Set-Cookie") == 0)
+		req->resp.set_cookie = true;
+}
+
+/*
+ * Write Unix time t as an HTTP date (RFC 9110 IMF-fixdate, "Sun, 06 Nov
+ * 1994 08:49:37 GMT") into out.  out is "" if t cannot be shown.
+ */
+void
+http_date(int64_t t, char out[HTTP_DATE_LEN])
+{
+	struct tm	 tm;
+	time_t		 tt = (time_t)t;
+
+	out[0] = '\0';
+	if (gmtime_r(&tt, &tm) == NULL ||
+	    strftime(out, HTTP_DATE_LEN, "%a, %d %b %Y %H:%M:%S GMT", &tm) == 0)
+		out[0] = '\0';
+}
+
+/*
+ * Read an HTTP date in the IMF-fixdate form into *t.  Returns false for
+ * anything else (the obsolete forms are not accepted: a client that sends
+ * them only loses a 304).
+ */
+bool
+http_date_parse(const char *s, int64_t *t)
+{
+	struct tm	 tm;
+	const char	*end;
+	time_t		 tt;
+
+	if (s == NULL)
+		return false;
+	memset(&tm, 0, sizeof(tm));
+	if ((end = strptime(s, "%a, %d %b %Y %H:%M:%S GMT", &tm)) == NULL ||
+	    *end != '\0' || (tt = timegm(&tm)) == (time_t)-1)
+		return false;
+	*t = (int64_t)tt;
+	return true;
+}
+
+/*
+ * Whether an If-None-Match header value names etag (a quoted strong
+ * tag): "*", or a comma-separated list in which etag appears, with or
+ * without the weak prefix W/ (the weak comparison of RFC 9110 13.1.2,
+ * which GET uses).
+ */
+bool
+http_etag_match(const char *header, const char *etag)
+{
+	const char	*p = header, *e;
+	size_t		 n = strlen(etag);
+
+	if (header == NULL)
+		return false;
+	while (*p != '\0') {
+		while (*p == ' ' || *p == '\t' || *p == ',')
+			p++;
+		if (*p == '*')
+			return true;
+		if (strncmp(p, "W/", 2) == 0)
+			p += 2;
+		e = p + strcspn(p, ",");
+		while (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+			e--;
+		if ((size_t)(e - p) == n && strncmp(p, etag, n) == 0)
+			return true;
+		p += strcspn(p, ",");
+	}
+	return false;
 }
 
 /* The security headers of every response, error pages included. */

@@ -23,6 +23,7 @@ struct user;
 #define HTTP_MAX_PATH		1024		/* bytes in the path */
 #define HTTP_MAX_COOKIES	32
 #define HTTP_MAX_ARGS		4		/* {} captures in a route */
+#define HTTP_DATE_LEN		32		/* an HTTP date and its NUL */
 
 enum http_method {
 	HTTP_GET,
@@ -48,7 +49,7 @@ struct http_response {
 	struct buf	*headers;	/* "Name: value\r\n" lines */
 	struct buf	*body;
 	const char	*content_type;
-	bool		 cacheable;	/* public caching allowed */
+	bool		 set_cookie;	/* a Set-Cookie header was added */
 };
 
 struct qa_request {
@@ -71,6 +72,8 @@ struct qa_request {
 	const char		*user_agent;
 	const char		*accept;	/* Accept header or NULL */
 	const char		*if_none_match;
+	const char		*if_modified_since;
+	bool			 shared;	/* the page may go to anyone */
 	bool			 https;
 	int64_t			 now;		/* time(NULL) at start */
 	struct http_response	 resp;
@@ -118,6 +121,9 @@ enum qa_err	 http_query_int(const struct qa_request *, const char *,
 void		 http_header(struct qa_request *, const char *name,
 		    const char *value);
 void		 http_security_headers(struct qa_request *);
+void		 http_date(int64_t, char out[HTTP_DATE_LEN]);
+bool		 http_date_parse(const char *, int64_t *);
+bool		 http_etag_match(const char *header, const char *etag);
 enum qa_err	 http_redirect(struct qa_request *, int status,
 		    const char *location);
 int		 http_status_of(enum qa_err);

@@ -8,8 +8,11 @@
  * share: the layout, the notice page, the client's address as a
  * rate-limit key, and the site's address for links in mail.
  */
+#include <sys/stat.h>
+
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -34,6 +37,28 @@ struct serve_ctx	 serve;
 
 static struct buf	 resp_headers, resp_body, resp_out;
 static struct qa_request req;
+
+/*
+ * What the pages of this process are made from besides the data: a hash
+ * of each template's name, size and change time and of the program's
+ * own file, so that an upgrade changes every ETag.  See load_templates().
+ */
+static uint32_t		 build_tag;
+
+/* The site's change stamp (see sql/006-finding.sql), for ETags. */
+enum serve_stmt {
+	SERVE_STMT_STAMP,
+	SERVE_STMT__MAX
+};
+
+static const char *const serve_sql[SERVE_STMT__MAX] = {
+	/* STAMP: the one row, by its key. */
+	"SELECT n, changed FROM stamp WHERE id = 1",
+};
+
+static sqlite3_stmt	*serve_cache[SERVE_STMT__MAX];
+static struct db_stmts	 serve_stmts =
+    { serve_sql, SERVE_STMT__MAX, serve_cache, NULL, NULL };
 
 /* Work to run once the response has gone: see serve_after(). */
 #define AFTER_MAX	8
@@ -83,7 +108,43 @@ static const char *const err_messages[QA_ERR__MAX] = {
 				"logged.",
 };
 
-/* Load every *.tpl of the template directory, so errors show at start. */
+/* Mix len bytes of p into the FNV-1a hash *h. */
+static void
+hash_mix(uint32_t *h, const void *p, size_t len)
+{
+	const unsigned char	*c = p;
+
+	while (len-- > 0) {
+		*h ^= *c++;
+		*h *= 16777619u;
+	}
+}
+
+/*
+ * Add a hash of a file's name, size and change time to build_tag (added,
+ * so that the order in which a directory lists its files does not
+ * matter).
+ */
+static void
+build_tag_file(int dir, const char *name)
+{
+	struct stat	 st;
+	int64_t		 v[2] = { 0, 0 };
+	uint32_t	 h = 2166136261u;
+
+	hash_mix(&h, name, strlen(name));
+	if (fstatat(dir, name, &st, 0) == 0) {
+		v[0] = (int64_t)st.st_size;
+		v[1] = (int64_t)st.st_mtime;
+	}
+	hash_mix(&h, v, sizeof(v));
+	build_tag += h;
+}
+
+/*
+ * Load every *.tpl of the template directory, so errors show at start,
+ * and mix them and the program's own file into build_tag.
+ */
 static enum qa_err
 load_templates(const char *dir)
 {
@@ -91,6 +152,8 @@ load_templates(const char *dir)
 	struct dirent	*e;
 	size_t		 n;
 	enum qa_err	 er = QA_OK;
+
+	build_tag_file(AT_FDCWD, "/proc/self/exe");
 
 	if ((er = tpl_init(dir)) != QA_OK)
 		return er;
@@ -101,9 +164,12 @@ load_templates(const char *dir)
 	}
 	while ((e = readdir(d)) != NULL) {
 		n = strlen(e->d_name);
-		if (n > 4 && strcmp(e->d_name + n - 4, ".tpl") == 0 &&
-		    e->d_name[0] != '.' && tpl_load(e->d_name) != QA_OK)
+		if (n <= 4 || strcmp(e->d_name + n - 4, ".tpl") != 0 ||
+		    e->d_name[0] == '.')
+			continue;
+		if (tpl_load(e->d_name) != QA_OK)
 			er = QA_ESYS;
+		build_tag_file(dirfd(d), e->d_name);
 	}
 	closedir(d);
 	return er;
@@ -210,20 +276,144 @@ route_match(struct qa_request *r, const char *pattern, const char *path)
 	return true;
 }
 
+/* --- HTTP caching ------------------------------------------------------- */
+
+/*
+ * How long caches may keep a shared page: browsers must ask again each
+ * time (and get a 304 while nothing changed), shared caches such as
+ * nginx's micro-cache may serve it for one second (s-maxage).
+ */
+#define CACHE_SHARED	"public, max-age=0, s-maxage=1, must-revalidate"
+
+/*
+ * The validators of a shared page: ETag and Last-Modified, set by
+ * cache_check() for cache_headers().
+ */
+static char		 cache_etag[64];
+static int64_t		 cache_modified;
+
+/*
+ * Before a ROUTE_CACHE page is made: decide whether it is shared (the
+ * visitor has neither a session nor a visitor CSRF cookie, so the page
+ * is the one every such visitor gets, and pages with forms leave their
+ * token out: see auth_csrf_token()), and if so work out its validators
+ * and answer a conditional request that still matches with 304, without
+ * making the page.  The ETag joins the site's change stamp (moved by
+ * every write that changes a page), build_tag (templates and program)
+ * and the current minute (pages say "3 minutes ago"); Last-Modified is
+ * the later of the last change and the start of the minute.  Returns
+ * whether the 304 was made.
+ */
+static bool
+cache_check(struct qa_request *r)
+{
+	sqlite3_stmt	*st;
+	int64_t		 n = 0, changed = 0, minute, since;
+	char		 date[HTTP_DATE_LEN];
+	bool		 fresh;
+
+	r->shared = r->session_id == 0 &&
+	    http_cookie(r, AUTH_COOKIE) == NULL &&
+	    http_cookie(r, AUTH_CSRF_COOKIE) == NULL;
+	if (!r->shared || serve.db == NULL)
+		return false;
+	if ((st = db_stmt(serve.db, &serve_stmts, SERVE_STMT_STAMP)) != NULL &&
+	    sqlite3_step(st) == SQLITE_ROW) {
+		n = sqlite3_column_int64(st, 0);
+		changed = sqlite3_column_int64(st, 1);
+	}
+	if (st != NULL)
+		db_done(st);
+	if (n == 0) {
+		r->shared = false;	/* no stamp: nothing to validate by */
+		return false;
+	}
+	minute = r->now - r->now % 60;
+	cache_modified = changed > minute ? changed : minute;
+	snprintf(cache_etag, sizeof(cache_etag), "\"%llx-%08x-%llx\"",
+	    (unsigned long long)n, (unsigned)build_tag,
+	    (unsigned long long)(minute / 60));
+	if (r->if_none_match != NULL)
+		fresh = http_etag_match(r->if_none_match, cache_etag);
+	else
+		fresh = http_date_parse(r->if_modified_since, &since) &&
+		    since >= cache_modified;
+	if (!fresh)
+		return false;
+	r->resp.status = 304;
+	r->resp.content_type = NULL;
+	buf_clear(r->resp.body);
+	http_header(r, "ETag", cache_etag);
+	http_date(cache_modified, date);
+	http_header(r, "Last-Modified", date);
+	http_header(r, "Cache-Control", CACHE_SHARED);
+	http_header(r, "Vary", "Cookie");
+	return true;
+}
+
+/* Whether the response has a header called name already. */
+static bool
+header_set(const struct qa_request *r, const char *name)
+{
+	const char	*h = r->resp.headers->data;
+	size_t		 n = strlen(name);
+
+	while (h != NULL && *h != '\0') {
+		if (strncasecmp(h, name, n) == 0 && h[n] == ':')
+			return true;
+		if ((h = strstr(h, "\r\n")) != NULL)
+			h += 2;
+	}
+	return false;
+}
+
+/*
+ * After a ROUTE_CACHE page is made: a shared page that came out 200
+ * without setting a cookie gets its validators and CACHE_SHARED.  Any
+ * other page of such a route is private and never reused unchecked.
+ */
+static void
+cache_headers(struct qa_request *r)
+{
+	char	 date[HTTP_DATE_LEN];
+
+	if (header_set(r, "Cache-Control"))
+		return;		/* the handler knows better */
+	http_header(r, "Vary", "Cookie");
+	if (!r->shared || r->resp.set_cookie ||
+	    (r->resp.status != 0 && r->resp.status != 200)) {
+		http_header(r, "Cache-Control", "private, no-cache");
+		return;
+	}
+	http_header(r, "ETag", cache_etag);
+	http_date(cache_modified, date);
+	http_header(r, "Last-Modified", date);
+	http_header(r, "Cache-Control", CACHE_SHARED);
+}
+
+/* The statements serve.c runs on every cached page, for tests/unit/sql-t. */
+struct db_stmts *
+serve_statements(void)
+{
+	return &serve_stmts;
+}
+
 /*
  * Find the route for the request and run its handler.  HEAD runs GET
  * routes (the body is dropped when written).  Routes without ROUTE_WRITE
  * run with the database query-only.  Every POST must pass the CSRF check
- * first (QA_EFORBIDDEN otherwise): no handler can forget it.  Returns the
- * handler's result, QA_ENOTFOUND when no pattern matches the path, or
- * QA_EMETHOD (with req->allow set) when one matches but not for this
- * method.
+ * first (QA_EFORBIDDEN otherwise): no handler can forget it.  ROUTE_CACHE
+ * pages are validated (304) and labelled for caches around the handler:
+ * cache_check(), cache_headers().  Returns the handler's result,
+ * QA_ENOTFOUND when no pattern matches the path, or QA_EMETHOD (with
+ * req->allow set) when one matches but not for this method.
  */
 enum qa_err
 serve_dispatch(struct qa_request *r, const struct route *routes, size_t n)
 {
 	size_t		 i;
 	unsigned int	 want, allowed = 0;
+	enum qa_err	 er;
 
 	want = r->method == HTTP_POST ? ROUTE_POST :
 	    r->method == HTTP_OTHER ? 0 : ROUTE_GET;
@@ -242,7 +432,25 @@ serve_dispatch(struct qa_request *r, const struct route *routes, size_t n)
 			    "send it again.";
 			return QA_EFORBIDDEN;
 		}
-		return routes[i].handler(r);
+		if (r->method == HTTP_POST) {
+			/*
+			 * A visitor who has sent something gets the visitor
+			 * cookie, which takes them past the shared copies of
+			 * pages: they see what they wrote at once.
+			 */
+			if ((er = routes[i].handler(r)) == QA_OK &&
+			    r->session_id == 0 && auth_csrf_token(r) == NULL)
+				er = QA_ESYS;
+			return er;
+		}
+		if ((routes[i].flags & ROUTE_CACHE) == 0)
+			return routes[i].handler(r);
+		if (cache_check(r))
+			return QA_OK;
+		er = routes[i].handler(r);
+		if (er == QA_OK)
+			cache_headers(r);
+		return er;
 	}
 	if ((allowed & (ROUTE_GET | ROUTE_POST)) == 0)
 		return QA_ENOTFOUND;

@@ -9,11 +9,13 @@
 
 struct config;
 struct db;
+struct db_stmts;
 
 enum route_flags {
 	ROUTE_GET	= 1 << 0,	/* GET, and HEAD without a body */
 	ROUTE_POST	= 1 << 1,
 	ROUTE_WRITE	= 1 << 2,	/* may write to the database */
+	ROUTE_CACHE	= 1 << 3,	/* a page anyone may be given a copy of */
 };
 
 /*
@@ -56,6 +58,7 @@ enum qa_err	 serve_notice(struct qa_request *, int status,
 const char	*serve_remote(const struct qa_request *);
 const char	*serve_base_url(void);
 void		 serve_after(struct qa_request *, void (*)(void *), void *);
+struct db_stmts	*serve_statements(void);
 void		 serve_handle(const struct http_input *, const struct route *,
 		    size_t, struct buf *out);
 
