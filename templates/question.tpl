@@ -71,3 +71,9 @@
 {{#NO_ANSWER_FORM}}<p class="aside">{{TEXT}}{{#LOGIN}}<a href="{{URL}}">Log in to answer</a>.{{/LOGIN}}</p>{{/NO_ANSWER_FORM}}
 </section>
 </article>
+{{#RELATED}}<aside class="related" aria-labelledby="related-heading">
+<h2 id="related-heading">Related questions</h2>
+<ul>
+{{#RQ}}<li><a href="{{R_URL}}">{{R_TITLE}}</a>{{#R_CLOSED}} <span class="badge">closed</span>{{/R_CLOSED}} <span class="rstats"><span class="votes">{{R_VOTES}}</span>, <span class="answers{{#R_ANSWERED}} answered{{/R_ANSWERED}}{{#R_ACCEPTED}} accepted{{/R_ACCEPTED}}">{{R_ANSWERS}}{{#R_ACCEPTED}}<span class="vh">, one accepted</span>{{/R_ACCEPTED}}</span></span></li>
+{{/RQ}}</ul>
+</aside>{{/RELATED}}
