@@ -3,13 +3,14 @@
  * The queue of queued and flagged posts with actions on each one and in
  * bulk; closing, reopening, moving and retagging questions; a user's
  * moderation page (posts, addresses, block, level, nuke and its undo);
- * IP blocks; the audit log; the site settings; and POST /post/{id}/flag
- * for members with the points to flag.
+ * IP blocks; the audit log; the site settings; the category tree (add,
+ * edit, move, delete); and POST /post/{id}/flag for members with the
+ * points to flag.
  *
  * Who may do what is decided here in one place: every handler starts
  * with need(), which lets the request on when auth_can() allows the
  * action, sends a visitor to the login page (303) and refuses anyone
- * else (403).  Settings and levels need AUTH_ADMIN, retagging
+ * else (403).  Settings, categories and levels need AUTH_ADMIN, retagging
  * AUTH_RETAG, flagging AUTH_FLAG, everything else AUTH_MODERATE.  On top
  * of that a moderator may not act on the posts or the account of
  * someone above their own level (403).
@@ -352,7 +353,7 @@ conflict(struct qa_request *req, const char *msg, const char *url)
 /*
  * Put the moderation menu (modnav.tpl) into page t as MODNAV, with the
  * section of the current page (CUR_QUEUE, CUR_LOG, CUR_IPS,
- * CUR_SETTINGS) shown, and ADMIN for administrators.
+ * CUR_SETTINGS, CUR_CATEGORIES) shown, and ADMIN for administrators.
  */
 static void
 modnav(struct qa_request *req, struct tpl *t, const char *current)
@@ -1425,6 +1426,12 @@ static const struct setdef setdefs[] = {
 	{ "welcome", SET_AREA, 0, 2000, "Welcome text on the home page", 0,
 	    "" },
 	{ "page_size", SET_INT, 5, 100, "Questions per page", 0, "20" },
+	{ "tags_page_size", SET_INT, 10, 500, "Tags per page", 0, "120" },
+	{ "related_count", SET_INT, 0, 10, "Related questions shown (0: "
+	    "none)", 0, "5" },
+	{ "feed_size", SET_INT, 1, 100, "Entries per feed", 0, "20" },
+	{ "sitemap_size", SET_INT, 1, 50000, "Addresses per sitemap file",
+	    0, "50000" },
 	{ "anon_posting", SET_BOOL, 0, 1, "Visitors may post without an "
 	    "account", 1, "1" },
 	{ "queue_anon", SET_BOOL, 0, 1, "Queue visitors' posts for "
@@ -1657,6 +1664,452 @@ settings_page_post(struct qa_request *req)
 	return http_redirect(req, 303, "/moderate/settings?done=1");
 }
 
+/* --- categories --------------------------------------------------------- */
+
+/* What the category forms hold, as typed (NULL: not sent). */
+struct cat_form {
+	const char	*name;
+	const char	*slug;
+	const char	*description;
+	const char	*parent;	/* a category id, "" or "0": the top */
+	const char	*position;	/* "": last (add) or unchanged (edit) */
+};
+
+/* The category form's fields from the request. */
+static void
+cat_form_read(const struct qa_request *req, struct cat_form *f)
+{
+	f->name = http_formval(req, "name");
+	f->slug = http_formval(req, "slug");
+	f->description = http_formval(req, "description");
+	f->parent = http_formval(req, "parent");
+	f->position = http_formval(req, "position");
+}
+
+/*
+ * Turn the typed form f into e, checked by category_edit_check(): parent
+ * a category id or ""/"0" for the top level, position a number or ""
+ * (-1).  Returns QA_OK, QA_EINVALID with *why, or QA_ESYS.
+ */
+static enum qa_err
+cat_form_parse(struct qa_request *req, const struct cat_form *f,
+    struct category_edit *e, struct category_why *why)
+{
+	memset(e, 0, sizeof(*e));
+	e->name = f->name;
+	e->slug = f->slug;
+	e->description = f->description;
+	e->position = -1;
+	if (f->parent != NULL && f->parent[0] != '\0' &&
+	    http_parse_int(f->parent, 0, INT64_MAX, &e->parent_id) != QA_OK) {
+		why->field = "parent";
+		why->message = "Choose a parent from the list.";
+		return QA_EINVALID;
+	}
+	if (f->position != NULL && f->position[0] != '\0' &&
+	    http_parse_int(f->position, 0, CATEGORY_POSITION_MAX,
+	    &e->position) != QA_OK) {
+		why->field = "position";
+		why->message = arena_printf(&req->arena, "A position is a "
+		    "number from 0 to %d.", CATEGORY_POSITION_MAX);
+		return QA_EINVALID;
+	}
+	return category_edit_check(&req->arena, e, why);
+}
+
+/*
+ * Rows CAT<depth> of one level of the tree under t, as on /categories
+ * (a section name per level, since a section not set in a row is looked
+ * up in its parents): ID, NAME, SLUG, URL (its page), EDIT (its form),
+ * COUNT ("3 questions"), and the next level in SUB<depth>.
+ */
+static void
+add_mod_cats(struct qa_request *req, struct tpl *t, const struct category *c,
+    int depth)
+{
+	struct tpl	*row;
+	char		 name[16];
+
+	for (; c != NULL; c = c->next) {
+		snprintf(name, sizeof(name), "CAT%d", depth);
+		row = tpl_add(t, name);
+		tpl_set_int(row, "ID", c->id);
+		tpl_set(row, "NAME", c->name);
+		tpl_set(row, "SLUG", c->slug);
+		tpl_set(row, "URL", arena_printf(&req->arena, "/c/%s",
+		    util_urlseg(&req->arena, c->slug)));
+		tpl_set(row, "EDIT", arena_printf(&req->arena,
+		    "/moderate/categories/%lld", (long long)c->id));
+		tpl_set(row, "COUNT", arena_printf(&req->arena, "%lld %s",
+		    (long long)c->qcount, util_plural(c->qcount, "question",
+		    "questions")));
+		if (c->children != NULL && depth < CATEGORY_MAX_DEPTH) {
+			snprintf(name, sizeof(name), "SUB%d", depth);
+			add_mod_cats(req, tpl_add(row, name), c->children,
+			    depth + 1);
+		}
+	}
+}
+
+/*
+ * Rows OPTION (VALUE, LABEL: the path from the top, "Relationships ›
+ * Dating", SELECTED for sel) for the categories of c and below but skip
+ * and those below it (a category cannot go under itself).  One at the
+ * fourth level is listed too, so that a refused choice shows as made;
+ * the check of the change says why it cannot be.  prefix is the
+ * parent's label.
+ */
+static void
+add_parent_options(struct qa_request *req, struct tpl *t,
+    const struct category *c, const char *prefix, int64_t skip, int64_t sel)
+{
+	struct tpl	*row;
+	const char	*label;
+
+	for (; c != NULL; c = c->next) {
+		if (c->id == skip)
+			continue;
+		label = prefix == NULL ? c->name : arena_printf(&req->arena,
+		    "%s \xe2\x80\xba %s", prefix, c->name);
+		row = tpl_add(t, "OPTION");
+		tpl_set_int(row, "VALUE", c->id);
+		tpl_set(row, "LABEL", label);
+		if (c->id == sel)
+			tpl_show(row, "SELECTED");
+		add_parent_options(req, t, c->children, label, skip, sel);
+	}
+}
+
+/*
+ * Include the category form (catform.tpl) in page p as CATFORM: posting
+ * to action with a button saying button, with NAME, SLUG, DESCRIPTION
+ * and POSITION as in f, the parent select (TOP_SELECTED, or SELECTED on
+ * the option of f's parent) without skip and what is below it, and the
+ * section <FIELD>_ERROR (MESSAGE) by the field why names, with the
+ * summary ERRORS (ERROR: ID, MESSAGE).
+ */
+static void
+cat_form_set(struct qa_request *req, struct tpl *p, const char *action,
+    const char *button, const struct cat_form *f,
+    const struct category *roots, int64_t skip,
+    const struct category_why *why)
+{
+	struct tpl	*t, *s;
+	int64_t		 sel = 0;
+	char		 key[32];
+	size_t		 i;
+
+	t = tpl_include(p, "CATFORM", "catform.tpl");
+	tpl_set(t, "ACTION", action);
+	tpl_set(t, "BUTTON", button);
+	tpl_set(t, "NAME", f->name != NULL ? f->name : "");
+	tpl_set(t, "SLUG", f->slug != NULL ? f->slug : "");
+	tpl_set(t, "DESCRIPTION", f->description != NULL ? f->description :
+	    "");
+	tpl_set(t, "POSITION", f->position != NULL ? f->position : "");
+	if (f->parent != NULL && f->parent[0] != '\0' &&
+	    http_parse_int(f->parent, 0, INT64_MAX, &sel) != QA_OK)
+		sel = 0;
+	if (sel == 0)
+		tpl_show(t, "TOP_SELECTED");
+	add_parent_options(req, t, roots, NULL, skip, sel);
+	if (why == NULL || why->field == NULL)
+		return;
+	for (i = 0; why->field[i] != '\0' && i + 7 < sizeof(key); i++)
+		key[i] = (char)(why->field[i] >= 'a' && why->field[i] <= 'z' ?
+		    why->field[i] - 32 : why->field[i]);
+	memcpy(key + i, "_ERROR", 7);
+	tpl_set(tpl_add(t, key), "MESSAGE", why->message);
+	s = tpl_add(tpl_add(t, "ERRORS"), "ERROR");
+	tpl_set(s, "ID", arena_printf(&req->arena, "cat-%s", why->field));
+	tpl_set(s, "MESSAGE", why->message);
+}
+
+/*
+ * Render the categories page (modcats.tpl) with status: the tree, each
+ * category with its count and a link to its form, and the form to add
+ * one with f as typed and the problem why (NULL: none).  done names
+ * what was just done (added, saved, deleted) for a note, or is NULL.
+ */
+static enum qa_err
+cats_render(struct qa_request *req, const struct cat_form *f,
+    const struct category_why *why, const char *done, int status)
+{
+	static const struct cat_form	 empty;
+	struct category			*roots;
+	struct tpl			*t;
+	enum qa_err			 er;
+
+	if ((er = category_tree(serve.db, &req->arena, &roots)) != QA_OK)
+		return er;
+	if ((t = serve_page_form(req, "modcats.tpl", "Categories")) == NULL)
+		return QA_ESYS;
+	modnav(req, t, "CUR_CATEGORIES");
+	if (done != NULL && (strcmp(done, "added") == 0 ||
+	    strcmp(done, "saved") == 0 || strcmp(done, "deleted") == 0))
+		tpl_set(tpl_add(t, "DONE"), "WHAT", done);
+	if (roots == NULL)
+		tpl_show(t, "NO_CATS");
+	else
+		add_mod_cats(req, tpl_add(t, "HAS_CATS"), roots, 1);
+	cat_form_set(req, t, "/moderate/categories", "Add the category",
+	    f != NULL ? f : &empty, roots, 0, why);
+	http_header(req, "Cache-Control", "no-store");
+	return serve_render(req, status);
+}
+
+/*
+ * Render the form of category c (modcat.tpl) with status: f as typed
+ * (NULL: c's stored values) and the problem why (NULL: none), its
+ * page, count and place in the tree, and the delete button (with where
+ * its questions go) unless it has subcategories.
+ */
+static enum qa_err
+cat_render(struct qa_request *req, const struct category *c,
+    const struct cat_form *f, const struct category_why *why, int status)
+{
+	struct category	*roots, *path, *kids;
+	struct cat_form	 stored;
+	struct tpl	*t, *s;
+	size_t		 npath, nkids;
+	enum qa_err	 er;
+
+	if ((er = category_tree(serve.db, &req->arena, &roots)) != QA_OK ||
+	    (er = category_path(serve.db, &req->arena, c->id, &path,
+	    &npath)) != QA_OK ||
+	    (er = category_children(serve.db, &req->arena, c->id, &kids,
+	    &nkids)) != QA_OK)
+		return er;
+	if (f == NULL) {
+		stored.name = c->name;
+		stored.slug = c->slug;
+		stored.description = c->description;
+		stored.parent = arena_printf(&req->arena, "%lld",
+		    (long long)c->parent_id);
+		stored.position = arena_printf(&req->arena, "%lld",
+		    (long long)c->position);
+		f = &stored;
+	}
+	if ((t = serve_page_form(req, "modcat.tpl", arena_printf(&req->arena,
+	    "Category %s", c->name))) == NULL)
+		return QA_ESYS;
+	modnav(req, t, "CUR_CATEGORIES");
+	tpl_set_int(t, "ID", c->id);
+	tpl_set(t, "TITLE", c->name);
+	tpl_set(t, "URL", arena_printf(&req->arena, "/c/%s",
+	    util_urlseg(&req->arena, c->slug)));
+	tpl_set(t, "COUNT", arena_printf(&req->arena, "%lld %s",
+	    (long long)c->qcount, util_plural(c->qcount, "question",
+	    "questions")));
+	cat_form_set(req, t, arena_printf(&req->arena,
+	    "/moderate/categories/%lld", (long long)c->id), "Save",
+	    f, roots, c->id, why);
+	if (nkids > 0)
+		tpl_set_int(tpl_add(t, "HAS_KIDS"), "N", (int64_t)nkids);
+	else {
+		s = tpl_add(t, "DELETE");
+		if (npath >= 2)
+			tpl_set(tpl_add(s, "TO_PARENT"), "PARENT",
+			    path[npath - 2].name);
+		else
+			tpl_show(s, "TO_NONE");
+	}
+	http_header(req, "Cache-Control", "no-store");
+	return serve_render(req, status);
+}
+
+/*
+ * Read capture 0 as the id of a category into c.  QA_ENOTFOUND for no
+ * such category.
+ */
+static enum qa_err
+arg_category(struct qa_request *req, struct category *c)
+{
+	int64_t		 id;
+	enum qa_err	 er;
+
+	if ((er = arg_id(req, 0, &id)) != QA_OK)
+		return er;
+	return category_find_id(serve.db, &req->arena, id, c);
+}
+
+/*
+ * GET /moderate/categories?done= -- the category tree with counts and
+ * links to each one's form, and the form to add a category (done=added,
+ * saved or deleted: a note of what was done).  200; 303 to the login
+ * for a visitor; 403 below administrator.
+ */
+static enum qa_err
+cats_get(struct qa_request *req)
+{
+	enum qa_err	 er;
+
+	if (!need(req, AUTH_ADMIN, &er))
+		return er;
+	return cats_render(req, NULL, NULL, http_query(req, "done"), 200);
+}
+
+/*
+ * POST /moderate/categories -- name (required), slug (empty: made from
+ * the name), description, parent (a category id; empty or 0: the top
+ * level), position (empty: after the last sibling).  One transaction:
+ * category_create and an audit entry "category-add" (detail: the
+ * slug).  303 to /moderate/categories?done=added; 403 below
+ * administrator; 422 with the page and the form as typed for a bad
+ * field, a slug in use, a parent that does not exist or is at the
+ * fourth level already.
+ */
+static enum qa_err
+cats_post(struct qa_request *req)
+{
+	struct mod_actor	 a;
+	struct category_edit	 e;
+	struct category_why	 why = { NULL, NULL };
+	struct cat_form		 f;
+	int64_t			 id;
+	enum qa_err		 er;
+
+	if (!need(req, AUTH_ADMIN, &er))
+		return er;
+	cat_form_read(req, &f);
+	if ((er = cat_form_parse(req, &f, &e, &why)) == QA_EINVALID)
+		return cats_render(req, &f, &why, NULL, 422);
+	if (er != QA_OK)
+		return er;
+	actor_of(req, &a);
+	if ((er = db_tx_begin(serve.db)) != QA_OK)
+		return er;
+	er = category_create(serve.db, &req->arena, &e, &id, &why);
+	if (er == QA_OK)
+		er = mod_audit(serve.db, &a, "category-add", "category", id,
+		    NULL, arena_printf(&req->arena, "/c/%s", e.slug));
+	er = tx_end(er);
+	if (er == QA_EINVALID || er == QA_ECONFLICT)
+		return cats_render(req, &f, &why, NULL, 422);
+	if (er != QA_OK)
+		return er;
+	return http_redirect(req, 303, "/moderate/categories?done=added");
+}
+
+/*
+ * GET /moderate/categories/{id} -- the form of one category (name,
+ * slug, description, parent, position) and its delete button.  200;
+ * 303 to the login for a visitor; 403 below administrator; 404 for no
+ * such category.
+ */
+static enum qa_err
+cat_get(struct qa_request *req)
+{
+	struct category	 c;
+	enum qa_err	 er;
+
+	if (!need(req, AUTH_ADMIN, &er))
+		return er;
+	if ((er = arg_category(req, &c)) != QA_OK)
+		return er;
+	return cat_render(req, &c, NULL, NULL, 200);
+}
+
+/*
+ * POST /moderate/categories/{id} -- the fields of the add form (an
+ * empty position keeps it).  A new parent moves the category with its
+ * subcategories there: refused under itself or below it, and when it or
+ * one below it would end below the fourth level; the depths and the
+ * ancestors' counts follow.  One transaction: category_update and an
+ * audit entry, "category-move" (detail {"from":old,"to":new} parent
+ * ids, 0 for the top) when the parent changed, else "category-edit"
+ * (detail: the fields changed).  303 to /moderate/categories?done=saved;
+ * 403 below administrator; 404 for no such category; 422 with the form
+ * as typed for a bad field, a slug in use, a cycle or a tree too deep.
+ */
+static enum qa_err
+cat_post(struct qa_request *req)
+{
+	struct mod_actor	 a;
+	struct category		 c, old;
+	struct category_edit	 e;
+	struct category_why	 why = { NULL, NULL };
+	struct cat_form		 f;
+	const char		*detail;
+	enum qa_err		 er;
+
+	if (!need(req, AUTH_ADMIN, &er))
+		return er;
+	if ((er = arg_category(req, &c)) != QA_OK)
+		return er;
+	cat_form_read(req, &f);
+	if ((er = cat_form_parse(req, &f, &e, &why)) == QA_EINVALID)
+		return cat_render(req, &c, &f, &why, 422);
+	if (er != QA_OK)
+		return er;
+	actor_of(req, &a);
+	if ((er = db_tx_begin(serve.db)) != QA_OK)
+		return er;
+	er = category_update(serve.db, &req->arena, c.id, &e, &old, &why);
+	if (er == QA_OK && old.parent_id != e.parent_id)
+		er = mod_audit(serve.db, &a, "category-move", "category", c.id,
+		    NULL, arena_printf(&req->arena, "{\"from\":%lld,"
+		    "\"to\":%lld}", (long long)old.parent_id,
+		    (long long)e.parent_id));
+	else if (er == QA_OK) {
+		detail = arena_printf(&req->arena, "%s%s%s%s",
+		    strcmp(old.name, e.name) != 0 ? " name" : "",
+		    strcmp(old.slug, e.slug) != 0 ? " slug" : "",
+		    strcmp(old.description, e.description) != 0 ?
+		    " description" : "", e.position >= 0 &&
+		    e.position != old.position ? " position" : "");
+		er = detail == NULL ? QA_ESYS : mod_audit(serve.db, &a,
+		    "category-edit", "category", c.id, NULL,
+		    detail[0] == '\0' ? "unchanged" : detail + 1);
+	}
+	er = tx_end(er);
+	if (er == QA_EINVALID || er == QA_ECONFLICT)
+		return cat_render(req, &c, &f, &why, 422);
+	if (er != QA_OK)
+		return er;
+	return http_redirect(req, 303, "/moderate/categories?done=saved");
+}
+
+/*
+ * POST /moderate/categories/{id}/delete -- delete a category that has
+ * no subcategories; its questions go to its parent, or to no category
+ * from the top level.  One transaction: category_delete and an audit
+ * entry "category-delete" (detail {"slug":...,"to":parent id or 0,
+ * "moved":questions}).  303 to /moderate/categories?done=deleted; 403
+ * below administrator; 404 for no such category; 409 when it has
+ * subcategories.
+ */
+static enum qa_err
+cat_delete_post(struct qa_request *req)
+{
+	struct mod_actor	 a;
+	struct category		 c;
+	struct category_why	 why = { NULL, NULL };
+	int64_t			 id, moved = 0;
+	enum qa_err		 er;
+
+	if (!need(req, AUTH_ADMIN, &er))
+		return er;
+	if ((er = arg_id(req, 0, &id)) != QA_OK)
+		return er;
+	actor_of(req, &a);
+	if ((er = db_tx_begin(serve.db)) != QA_OK)
+		return er;
+	er = category_delete(serve.db, &req->arena, id, &c, &moved, &why);
+	if (er == QA_OK)
+		er = mod_audit(serve.db, &a, "category-delete", "category", id,
+		    NULL, arena_printf(&req->arena, "{\"slug\":\"%s\","
+		    "\"to\":%lld,\"moved\":%lld}", c.slug,
+		    (long long)c.parent_id, (long long)moved));
+	er = tx_end(er);
+	if (er == QA_ECONFLICT)
+		return conflict(req, why.message, arena_printf(&req->arena,
+		    "/moderate/categories/%lld", (long long)id));
+	if (er != QA_OK)
+		return er;
+	return http_redirect(req, 303, "/moderate/categories?done=deleted");
+}
+
 /* --- flags -------------------------------------------------------------- */
 
 /*
@@ -1751,6 +2204,12 @@ static const struct route routes[] = {
 	{ "/moderate/settings", ROUTE_GET, settings_page_get },
 	{ "/moderate/settings", ROUTE_POST | ROUTE_WRITE,
 	    settings_page_post },
+	{ "/moderate/categories", ROUTE_GET, cats_get },
+	{ "/moderate/categories", ROUTE_POST | ROUTE_WRITE, cats_post },
+	{ "/moderate/categories/{}", ROUTE_GET, cat_get },
+	{ "/moderate/categories/{}", ROUTE_POST | ROUTE_WRITE, cat_post },
+	{ "/moderate/categories/{}/delete", ROUTE_POST | ROUTE_WRITE,
+	    cat_delete_post },
 	{ "/post/{}/flag", ROUTE_POST | ROUTE_WRITE, flag_post },
 };
 

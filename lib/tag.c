@@ -1,7 +1,8 @@
 /*
- * tag.c: read queries over tags: one tag, the tag list by use, and the
- * splitting of posts.tags into names; and the normalizing of the tags a
- * writer types.
+ * tag.c: read queries over tags: one tag, the tag list (by use, by name
+ * or newest first, whole or the names with a prefix), and the splitting
+ * of posts.tags into names; and the normalizing of the tags a writer
+ * types and of the prefix a reader filters the list by.
  */
 #include <assert.h>
 #include <stdbool.h>
@@ -14,19 +15,62 @@
 
 enum tag_stmt {
 	TAG_STMT_FIND,		/* one tag by exact name */
-	TAG_STMT_LIST,		/* a page of used tags, most used first */
-	TAG_STMT_COUNT,		/* used tags from an offset, up to a cap */
+	TAG_STMT_POPULAR,	/* a page of used tags, by enum tag_sort */
+	TAG_STMT_NAME,
+	TAG_STMT_NEW,
+	TAG_STMT_PREFIX_POPULAR, /* the same, of the names with a prefix */
+	TAG_STMT_PREFIX_NAME,
+	TAG_STMT_PREFIX_NEW,
+	TAG_STMT_COUNT,		/* used tags from an offset, to a cap */
+	TAG_STMT_PREFIX_COUNT,	/* the same, of the names with a prefix */
 	TAG_STMT__MAX
 };
 
+#define TAG_COLS	"id, name, description, qcount"
+/*
+ * The names that start with ?3: a range of the unique index on name, up
+ * to the prefix followed by the byte 0xff, which no UTF-8 text holds.
+ */
+#define PREFIX		"name >= ?3 AND name < ?3 || x'ff'"
+
+/*
+ * Pages of tags: ?1 limit, ?2 offset, ?3 the prefix where there is one.
+ * Only tags on a visible question are listed (qcount > 0).
+ */
 static const char *const tag_sql[TAG_STMT__MAX] = {
 	/* FIND: unique index on name. */
-	"SELECT id, name, description, qcount FROM tags WHERE name = ?1",
-	/* LIST: index tags_qcount. */
-	"SELECT id, name, description, qcount FROM tags WHERE qcount > 0 "
+	"SELECT " TAG_COLS " FROM tags WHERE name = ?1",
+	/* POPULAR: index tags_qcount. */
+	"SELECT " TAG_COLS " FROM tags WHERE qcount > 0 "
 	"ORDER BY qcount DESC, name LIMIT ?1 OFFSET ?2",
-	/* COUNT: the caller counts the rows, at most ?1 past the offset. */
+	/*
+	 * NAME: the unique index on name, in order (the unary + keeps the
+	 * planner from reading every used tag from tags_qcount to sort).
+	 */
+	"SELECT " TAG_COLS " FROM tags WHERE +qcount > 0 ORDER BY name "
+	"LIMIT ?1 OFFSET ?2",
+	/*
+	 * NEW: the primary key backwards (tags are never renumbered, so the
+	 * highest ids are the latest made).
+	 */
+	"SELECT " TAG_COLS " FROM tags WHERE id > 0 AND qcount > 0 "
+	"ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+	/*
+	 * PREFIX_*: the range of the prefix in the unique index on name,
+	 * then (but for NAME) a sort of the names in it.  The unary + keeps
+	 * the planner off tags_qcount, which holds every used tag.
+	 */
+	"SELECT " TAG_COLS " FROM tags WHERE " PREFIX " AND +qcount > 0 "
+	"ORDER BY qcount DESC, name LIMIT ?1 OFFSET ?2",
+	"SELECT " TAG_COLS " FROM tags WHERE " PREFIX " AND +qcount > 0 "
+	"ORDER BY name LIMIT ?1 OFFSET ?2",
+	"SELECT " TAG_COLS " FROM tags WHERE " PREFIX " AND +qcount > 0 "
+	"ORDER BY id DESC LIMIT ?1 OFFSET ?2",
+	/* COUNT: index tags_qcount; the caller counts at most ?1 rows. */
 	"SELECT 1 FROM tags WHERE qcount > 0 ORDER BY qcount DESC, name "
+	"LIMIT ?1 OFFSET ?2",
+	/* PREFIX_COUNT: the prefix's range of the unique index on name. */
+	"SELECT 1 FROM tags WHERE " PREFIX " AND +qcount > 0 "
 	"LIMIT ?1 OFFSET ?2",
 };
 
@@ -81,47 +125,91 @@ tag_find(struct db *db, struct arena *a, const char *name, struct tag *t)
 }
 
 /*
- * Read up to limit tags that have questions, from offset, most used
- * first (ties by name).  *out is an arena array of *n tags (NULL when *n
- * is 0).  Returns QA_OK or the database error; on error *n is 0.
+ * Read up to limit tags that have questions, from offset, in the order
+ * sort: most used first (ties by name), by name, or the newest first.
+ * prefix, when neither NULL nor "", keeps the names that start with it
+ * (as tag_prefix() makes it: byte for byte, so lower case).  *out is an
+ * arena array of *n tags (NULL when *n is 0).  One query over an index.
+ * Returns QA_OK or the database error; on error *n is 0.
  */
 enum qa_err
-tag_list(struct db *db, struct arena *a, int64_t offset, int64_t limit,
-    struct tag **out, size_t *n)
+tag_browse(struct db *db, struct arena *a, enum tag_sort sort,
+    const char *prefix, int64_t offset, int64_t limit, struct tag **out,
+    size_t *n)
 {
 	sqlite3_stmt	*st;
 	void		*v;
+	bool		 pre = prefix != NULL && prefix[0] != '\0';
 	enum qa_err	 er;
 
+	assert(sort < TAG_SORT__MAX);
 	*out = NULL;
 	*n = 0;
-	if (limit <= 0)
+	if (limit <= 0 || offset < 0)
 		return QA_OK;
-	if ((st = db_stmt(db, &tag_stmts, TAG_STMT_LIST)) == NULL)
+	if ((st = db_stmt(db, &tag_stmts, (pre ? TAG_STMT_PREFIX_POPULAR :
+	    TAG_STMT_POPULAR) + sort)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, limit);
 	sqlite3_bind_int64(st, 2, offset);
+	if (pre && !db_bind_text(st, 3, prefix)) {
+		db_done(st);
+		return QA_ESYS;
+	}
 	er = db_rows(db, st, a, sizeof(**out), (size_t)limit, tag_row, &v, n,
-	    "tag_list");
+	    "tag_browse");
 	*out = v;
 	return er;
 }
 
 /*
- * Count the used tags from offset on in list order, stopping at cap.
- * Returns QA_OK with *count in [0, cap], or the database error.
+ * Count the used tags (with names that start with prefix, when it is
+ * neither NULL nor "") from offset on, stopping at cap.  Returns QA_OK
+ * with *count in [0, cap], or the database error.
+ */
+enum qa_err
+tag_browse_count(struct db *db, const char *prefix, int64_t offset,
+    int64_t cap, int64_t *count)
+{
+	sqlite3_stmt	*st;
+	bool		 pre = prefix != NULL && prefix[0] != '\0';
+
+	*count = 0;
+	if (cap <= 0 || offset < 0)
+		return QA_OK;
+	if ((st = db_stmt(db, &tag_stmts, pre ? TAG_STMT_PREFIX_COUNT :
+	    TAG_STMT_COUNT)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, cap);
+	sqlite3_bind_int64(st, 2, offset);
+	if (pre && !db_bind_text(st, 3, prefix)) {
+		db_done(st);
+		return QA_ESYS;
+	}
+	return db_count(db, st, count, "tag_browse_count");
+}
+
+/*
+ * Read up to limit tags that have questions, from offset, most used
+ * first (ties by name): tag_browse() in TAG_SORT_POPULAR order without
+ * a prefix.
+ */
+enum qa_err
+tag_list(struct db *db, struct arena *a, int64_t offset, int64_t limit,
+    struct tag **out, size_t *n)
+{
+	return tag_browse(db, a, TAG_SORT_POPULAR, NULL, offset, limit, out,
+	    n);
+}
+
+/*
+ * Count the used tags from offset on in list order, stopping at cap:
+ * tag_browse_count() without a prefix.
  */
 enum qa_err
 tag_count(struct db *db, int64_t offset, int64_t cap, int64_t *count)
 {
-	sqlite3_stmt	*st;
-
-	*count = 0;
-	if ((st = db_stmt(db, &tag_stmts, TAG_STMT_COUNT)) == NULL)
-		return QA_ESYS;
-	sqlite3_bind_int64(st, 1, cap);
-	sqlite3_bind_int64(st, 2, offset);
-	return db_count(db, st, count, "tag_count");
+	return tag_browse_count(db, NULL, offset, cap, count);
 }
 
 /*
@@ -440,4 +528,46 @@ tag_new_names(struct db *db, struct arena *a, const char *tags,
 		*n = k;
 	}
 	return QA_OK;
+}
+
+/*
+ * The filter of the tag list from what a reader typed: without leading
+ * and trailing separators (spaces, commas, tabs, newlines), with ASCII
+ * letters and the Latin-1, Greek and Cyrillic capitals lower-cased as
+ * tag_normalize() does, so that it compares byte for byte with the
+ * stored names; other bytes stay as they are (a character no tag may
+ * hold then simply matches nothing).  typed is valid UTF-8 (the request
+ * parser checks it); NULL is taken as "".  Returns arena memory ("" for
+ * nothing to filter by), or NULL if out of memory.
+ */
+char *
+tag_prefix(struct arena *a, const char *typed)
+{
+	const unsigned char	*p, *e;
+	char			*out;
+	size_t			 n = 0, k;
+	uint32_t		 cp;
+
+	if (typed == NULL)
+		typed = "";
+	while (*typed != '\0' && tag_sep(*typed))
+		typed++;
+	p = (const unsigned char *)typed;
+	e = p + strlen(typed);
+	while (e > p && tag_sep((char)e[-1]))
+		e--;
+	if ((out = arena_alloc(a, (size_t)(e - p) + 1)) == NULL)
+		return NULL;
+	while (p < e) {
+		if ((k = utf8_decode(p, &cp)) == 0 || p + k > e) {
+			out[n++] = (char)*p++;
+			continue;
+		}
+		if (cp >= 'A' && cp <= 'Z')
+			cp += 32;
+		n += utf8_encode(tag_cp_lower(cp), out + n);
+		p += k;
+	}
+	out[n] = '\0';
+	return out;
 }

@@ -3,7 +3,8 @@
  * kept twice: as rows of post_tags (for the per-tag lists) and, in the
  * order the asker gave them, in posts.tags as names separated by single
  * spaces (so a list of questions needs no join to show them).
- * tag_normalize() turns what a writer types into that form.
+ * tag_normalize() turns what a writer types into that form, and
+ * tag_prefix() what a reader types to filter the tag list by.
  */
 #ifndef TAG_H
 #define TAG_H
@@ -23,8 +24,22 @@ struct tag {
 	int64_t		 qcount;	/* visible questions with the tag */
 };
 
+/* The orders of the tag list. */
+enum tag_sort {
+	TAG_SORT_POPULAR,	/* most questions first, then by name */
+	TAG_SORT_NAME,		/* by name, A to Z (byte order) */
+	TAG_SORT_NEW,		/* the newest tags first */
+	TAG_SORT__MAX
+};
+
 enum qa_err	 tag_find(struct db *, struct arena *, const char *name,
 		    struct tag *);
+enum qa_err	 tag_browse(struct db *, struct arena *, enum tag_sort,
+		    const char *prefix, int64_t offset, int64_t limit,
+		    struct tag **, size_t *);
+enum qa_err	 tag_browse_count(struct db *, const char *prefix,
+		    int64_t offset, int64_t cap, int64_t *);
+char		*tag_prefix(struct arena *, const char *typed);
 enum qa_err	 tag_list(struct db *, struct arena *, int64_t offset,
 		    int64_t limit, struct tag **, size_t *);
 enum qa_err	 tag_count(struct db *, int64_t offset, int64_t cap,

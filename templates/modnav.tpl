@@ -5,5 +5,6 @@
 <li><a href="/moderate/log"{{#CUR_LOG}} aria-current="page"{{/CUR_LOG}}>Log</a></li>
 <li><a href="/moderate/ips"{{#CUR_IPS}} aria-current="page"{{/CUR_IPS}}>IP blocks</a></li>
 {{#ADMIN}}<li><a href="/moderate/settings"{{#CUR_SETTINGS}} aria-current="page"{{/CUR_SETTINGS}}>Settings</a></li>{{/ADMIN}}
+{{#ADMIN}}<li><a href="/moderate/categories"{{#CUR_CATEGORIES}} aria-current="page"{{/CUR_CATEGORIES}}>Categories</a></li>{{/ADMIN}}
 </ul>
 </nav>

@@ -25,11 +25,13 @@
 
 #include "arena.h"
 #include "auth.h"
+#include "category.h"
 #include "config.h"
 #include "db.h"
 #include "points.h"
 #include "demo.h"
 #include "markdown.h"
+#include "moderate.h"
 #include "notify.h"
 #include "qa.h"
 #include "recount.h"
@@ -156,6 +158,15 @@ usage(void)
 	    "search index\n"
 	    "  recount                 recompute every counter\n"
 	    "  send-mail [--max N]     send up to N (100) pending mails\n"
+	    "  category list           show the category tree\n"
+	    "  category add NAME [--slug S] [--parent SLUG|-] "
+	    "[--description TEXT]\n"
+	    "      [--position N]      add a category (- : top level)\n"
+	    "  category edit SLUG [--name NAME] [the options of add]\n"
+	    "                          change or move a category\n"
+	    "  category delete SLUG    delete a category without "
+	    "subcategories\n"
+	    "                          (its questions go to its parent)\n"
 	    "  help                    this text\n"
 	    "LEVEL is registered, expert, editor, moderator, admin or super."
 	    "\n"
@@ -890,6 +901,171 @@ out:
 	return er;
 }
 
+/* Print the categories of c and below, indented by depth. */
+static void
+category_print(const struct category *c)
+{
+	for (; c != NULL; c = c->next) {
+		printf("%*s%s  /c/%s  id %lld, %lld question%s\n",
+		    2 * c->depth, "", c->name, c->slug, (long long)c->id,
+		    (long long)c->qcount, c->qcount == 1 ? "" : "s");
+		category_print(c->children);
+	}
+}
+
+/*
+ * Read the options of category add and edit from argv[i..argc) into e:
+ * --slug, --parent (a slug, or - for the top level), --description and
+ * --position (0 to CATEGORY_POSITION_MAX); --name only when name_ok
+ * (edit).  Returns QA_OK, QA_EUSAGE, QA_EINVALID (logged) for a bad
+ * position, QA_ENOTFOUND (logged) for an unknown parent, or the
+ * database error.
+ */
+static enum qa_err
+category_opts(struct db *db, struct arena *a, int argc, char **argv, int i,
+    bool name_ok, struct category_edit *e)
+{
+	struct category	 p;
+	const char	*parent = NULL, *pos = NULL;
+	char		*end;
+	long long	 n;
+	enum qa_err	 er;
+	int		 r;
+
+	for (; i < argc; i++) {
+		r = option(argc, argv, &i, "--slug", &e->slug);
+		if (r == 0)
+			r = option(argc, argv, &i, "--parent", &parent);
+		if (r == 0)
+			r = option(argc, argv, &i, "--description",
+			    &e->description);
+		if (r == 0)
+			r = option(argc, argv, &i, "--position", &pos);
+		if (r == 0 && name_ok)
+			r = option(argc, argv, &i, "--name", &e->name);
+		if (r <= 0)
+			return QA_EUSAGE;
+	}
+	if (pos != NULL) {
+		errno = 0;
+		n = strtoll(pos, &end, 10);
+		if (errno != 0 || end == pos || *end != '\0' || n < 0 ||
+		    n > CATEGORY_POSITION_MAX) {
+			fprintf(stderr, "qa-admin: bad --position \"%s\" (0 "
+			    "to %d)\n", pos, CATEGORY_POSITION_MAX);
+			return QA_EINVALID;
+		}
+		e->position = n;
+	}
+	if (parent == NULL)
+		return QA_OK;
+	if (strcmp(parent, "-") == 0) {
+		e->parent_id = 0;
+		return QA_OK;
+	}
+	if ((er = category_find(db, a, parent, &p)) == QA_ENOTFOUND)
+		fprintf(stderr, "qa-admin: no category \"%s\"\n", parent);
+	if (er == QA_OK)
+		e->parent_id = p.id;
+	return er;
+}
+
+/*
+ * category list | add NAME [--slug S] [--parent SLUG|-]
+ * [--description TEXT] [--position N] | edit SLUG [--name NAME] [the
+ * same options] | delete SLUG: print the category tree, or change it
+ * with the checks and the count keeping of the administrators' page
+ * (lib/category.c): add one (at most four levels deep), edit or move one
+ * with what is below it (no cycles, no level below the fourth), delete
+ * one without subcategories (its questions go to its parent, or to no
+ * category from the top level).  Each change is one transaction with an
+ * audit entry by the system, as on the page.
+ */
+static enum qa_err
+cmd_category(const char *path, int argc, char **argv)
+{
+	struct mod_actor	 m;
+	struct category_edit	 e;
+	struct category_why	 why = { NULL, NULL };
+	struct category		 c, *roots;
+	struct arena		 a;
+	struct db		*db = NULL;
+	const char		*sub = argc > 1 ? argv[1] : "";
+	int64_t			 id = 0, moved = 0;
+	enum qa_err		 er;
+
+	if ((strcmp(sub, "list") == 0 && argc != 2) ||
+	    (strcmp(sub, "delete") == 0 && argc != 3) ||
+	    ((strcmp(sub, "add") == 0 || strcmp(sub, "edit") == 0) &&
+	    argc < 3) || (strcmp(sub, "list") != 0 &&
+	    strcmp(sub, "add") != 0 && strcmp(sub, "edit") != 0 &&
+	    strcmp(sub, "delete") != 0))
+		return QA_EUSAGE;
+	if ((er = open_db(path, false, &db)) != QA_OK)
+		return er;
+	arena_init(&a);
+	memset(&m, 0, sizeof(m));
+	m.now = (int64_t)time(NULL);
+	memset(&e, 0, sizeof(e));
+	e.position = -1;
+	if (strcmp(sub, "list") == 0) {
+		if ((er = category_tree(db, &a, &roots)) == QA_OK)
+			category_print(roots);
+		goto out;
+	}
+	if ((er = db_tx_begin(db)) != QA_OK)
+		goto out;
+	if (strcmp(sub, "add") == 0) {
+		e.name = argv[2];
+		if ((er = category_opts(db, &a, argc, argv, 3, false, &e)) ==
+		    QA_OK && (er = category_edit_check(&a, &e, &why)) ==
+		    QA_OK && (er = category_create(db, &a, &e, &id, &why)) ==
+		    QA_OK)
+			er = mod_audit(db, &m, "category-add", "category", id,
+			    NULL, arena_printf(&a, "/c/%s", e.slug));
+	} else if ((er = category_find(db, &a, argv[2], &c)) ==
+	    QA_ENOTFOUND)
+		fprintf(stderr, "qa-admin: no category \"%s\"\n", argv[2]);
+	else if (er == QA_OK && strcmp(sub, "edit") == 0) {
+		e.name = c.name;
+		e.slug = c.slug;
+		e.description = c.description;
+		e.parent_id = c.parent_id;
+		if ((er = category_opts(db, &a, argc, argv, 3, true, &e)) ==
+		    QA_OK && (er = category_edit_check(&a, &e, &why)) ==
+		    QA_OK && (er = category_update(db, &a, c.id, &e, NULL,
+		    &why)) == QA_OK)
+			er = mod_audit(db, &m, e.parent_id != c.parent_id ?
+			    "category-move" : "category-edit", "category",
+			    c.id, NULL, arena_printf(&a, "/c/%s", e.slug));
+	} else if (er == QA_OK) {
+		if ((er = category_delete(db, &a, c.id, NULL, &moved,
+		    &why)) == QA_OK)
+			er = mod_audit(db, &m, "category-delete", "category",
+			    c.id, NULL, arena_printf(&a, "{\"slug\":\"%s\","
+			    "\"to\":%lld,\"moved\":%lld}", c.slug,
+			    (long long)c.parent_id, (long long)moved));
+	}
+	if ((er = tx_end(db, er)) != QA_OK) {
+		if (why.message != NULL)
+			fprintf(stderr, "qa-admin: %s (%s)\n", why.message,
+			    why.field);
+		if (er == QA_EUSAGE)
+			goto out;
+	} else if (strcmp(sub, "add") == 0)
+		printf("added /c/%s (id %lld)\n", e.slug, (long long)id);
+	else if (strcmp(sub, "edit") == 0)
+		printf("saved /c/%s\n", e.slug);
+	else
+		printf("deleted /c/%s; %lld question%s moved %s\n", c.slug,
+		    (long long)moved, moved == 1 ? "" : "s",
+		    c.parent_id != 0 ? "to its parent" : "to no category");
+out:
+	arena_free(&a);
+	db_close(db);
+	return er;
+}
+
 struct command {
 	const char	*name;
 	enum qa_err	(*fn)(const char *path, int argc, char **argv);
@@ -904,6 +1080,7 @@ static const struct command commands[] = {
 	{ "reindex",		cmd_reindex },
 	{ "recount",		cmd_recount },
 	{ "send-mail",		cmd_send_mail },
+	{ "category",		cmd_category },
 };
 
 /*
