@@ -33,13 +33,15 @@
 #include "views.h"
 #include "vote.h"
 #include "points.h"
+#include "related.h"
 #include "view.h"
 
 #define PAGE_MAX	1000000000	/* highest ?page= accepted */
 #define PAGE_SIZE_MAX	100		/* clamp of the page_size setting */
 #define PAGER_AHEAD	2		/* pages linked after the current */
 #define PAGER_BEHIND	2		/* pages linked before the current */
-#define TAGS_PER_PAGE	120
+#define TAGS_PER_PAGE	120		/* default of tags_page_size */
+#define TAGS_PAGE_MAX	1000		/* clamp of tags_page_size */
 #define PROFILE_ROWS	10		/* recent questions/answers shown */
 #define HISTORY_ROWS	20		/* points history lines shown */
 
@@ -405,6 +407,7 @@ home_get(struct qa_request *req)
 	if ((t = serve_page(req, "home.tpl", NULL)) == NULL)
 		return QA_ESYS;
 	tpl_show(req->page, "NAV_HOME");
+	feed_link(req, "/feed/questions.atom", "Recent questions");
 	tpl_set(t, "WELCOME", settings_get("welcome", ""));
 	tpl_set(t, "HEADING", sorts[list].heading);
 	set_tabs(req, t, "/", list);
@@ -786,6 +789,56 @@ views_flush_after(void *arg)
 }
 
 /*
+ * Write the related questions computed for this page (serve_after(), so
+ * after the response has gone), as views_flush_after() does.  A failure
+ * is logged by related.c; the list is computed again on a later view.
+ */
+static void
+related_store_after(void *arg)
+{
+	(void)arg;
+	if (serve.db == NULL)
+		return;
+	db_query_only(serve.db, false);
+	(void)related_flush(serve.db);
+	db_query_only(serve.db, true);
+}
+
+/*
+ * The related questions of a question page, section RELATED of t when
+ * there are any, with one RQ row each: R_URL, R_TITLE, R_VOTES ("+2
+ * votes"), R_ANSWERS ("1 answer"), and sections R_ANSWERED, R_ACCEPTED
+ * and R_CLOSED (names of their own, so that the page's sections do not
+ * show through).
+ */
+static void
+set_related(struct qa_request *req, struct tpl *t, const struct post *v,
+    size_t n)
+{
+	struct tpl	*s, *row;
+	size_t		 i;
+
+	if (n == 0)
+		return;
+	s = tpl_add(t, "RELATED");
+	for (i = 0; i < n; i++) {
+		row = tpl_add(s, "RQ");
+		tpl_set(row, "R_URL", util_question_url(&req->arena, v[i].id,
+		    v[i].slug));
+		tpl_set(row, "R_TITLE", v[i].title);
+		set_votes(row, "R_VOTES", v[i].score);
+		set_count(row, "R_ANSWERS", v[i].answer_count, "answer",
+		    "answers");
+		if (v[i].answer_count > 0)
+			tpl_show(row, "R_ANSWERED");
+		if (v[i].accepted_id != 0)
+			tpl_show(row, "R_ACCEPTED");
+		if (v[i].closed)
+			tpl_show(row, "R_CLOSED");
+	}
+}
+
+/*
  * The "Your answer" part under the answers: section ANSWER_FORM (ACTION,
  * STAMP, section VISITOR with the name, email and notify fields) when
  * the viewer may answer and the question is open and visible, else
@@ -863,8 +916,12 @@ set_mod_question(struct qa_request *req, struct tpl *t, const struct post *q,
  * for those who may vote; the score alone for the others.  A flag form
  * on the others' posts for those who may flag; for moderators, hide and
  * delete buttons on each post, a link to the author's moderation page,
- * and close or reopen and lock or unlock on the question.  Three
- * queries, four with the viewer's votes.  Counts the view (not
+ * and close or reopen and lock or unlock on the question.  The related
+ * questions of a visible question (related_count of them, lib/related.c)
+ * in an aside.  Five queries, six with the viewer's votes; the first
+ * view of a question in a week computes its related questions (one
+ * full-text lookup per word of the title and tags, and two or three
+ * queries more) and stores them after the response.  Counts the view (not
  * for HEAD or robots) and flushes the counts after the response when
  * due.  A page with a form sets the CSRF cookie of a visitor.
  * 200; 301 to /q/{id}/{slug} when the slug is not the question's; 404
@@ -874,13 +931,13 @@ static enum qa_err
 question_get(struct qa_request *req)
 {
 	struct post_thread	 th;
-	struct post		*q = &th.question;
+	struct post		*q = &th.question, *rel;
 	struct viewer		 v;
 	struct tpl		*t, *s;
 	const char		*url;
 	int64_t			 id, *voted = NULL;
 	int			*votes = NULL;
-	size_t			 i, nvoted = 0;
+	size_t			 i, nvoted = 0, nrel;
 	bool			 mod, forms;
 	enum qa_err		 er;
 
@@ -928,11 +985,20 @@ question_get(struct qa_request *req)
 	if (q->status == POST_VISIBLE && req->method == HTTP_GET &&
 	    !views_is_bot(req->user_agent) && views_count(q->id, req->now))
 		serve_after(req, views_flush_after, NULL);
+	if ((er = related_get(serve.db, &req->arena, q, related_limit(),
+	    req->now, &rel, &nrel)) != QA_OK)
+		return er;
+	if (related_pending())
+		serve_after(req, related_store_after, NULL);
 
 	if ((t = forms ? serve_page_form(req, "question.tpl", q->title) :
 	    serve_page(req, "question.tpl", q->title)) == NULL)
 		return QA_ESYS;
 	tpl_show(req->page, "NAV_QUESTIONS");
+	if (q->status == POST_VISIBLE)
+		feed_link(req, arena_printf(&req->arena, "/feed/q/%lld.atom",
+		    (long long)q->id), arena_printf(&req->arena,
+		    "Answers to %s", q->title));
 	tpl_set(t, "TITLE", q->title);
 	tpl_set(t, "URL", url);
 	set_category(req, t, q);
@@ -960,6 +1026,7 @@ question_get(struct qa_request *req)
 	for (i = 0; i < th.nanswers; i++)
 		add_post(req, t, "ANSWER", &v, &th.answers[i]);
 	set_answer_form(req, t, q, url);
+	set_related(req, t, rel, nrel);
 	return serve_render(req, 200);
 }
 
@@ -983,9 +1050,105 @@ question_short_get(struct qa_request *req)
 }
 
 /*
- * GET /tags?page= -- the tags in use, most used first, with their counts
- * and a weight class 1-5 for a cloud.  Two queries.
- * 200; 400 for a bad page.
+ * The orders of the tag list (enum tag_sort), as ?sort= values and tab
+ * labels; the first is the default.
+ */
+static const struct {
+	const char	*name;
+	const char	*label;
+} tag_sorts[TAG_SORT__MAX] = {
+	[TAG_SORT_POPULAR] = { "popular", "Popular" },
+	[TAG_SORT_NAME] = { "name", "Name" },
+	[TAG_SORT_NEW] = { "new", "New" },
+};
+
+/*
+ * The tag and category lists of each sort order (the first four of enum
+ * post_list): a row per list family, whose first entry, the newest-first
+ * list, names it.  A leaf category's newest list reads its own index;
+ * its other orders are those of a subtree of one.
+ */
+static const enum post_list keyed_lists[][4] = {
+	{ POST_LIST_TAG, POST_LIST_TAG_ACTIVE, POST_LIST_TAG_VOTES,
+	    POST_LIST_TAG_UNANSWERED },
+	{ POST_LIST_TAG_WIDE, POST_LIST_TAG_WIDE_ACTIVE,
+	    POST_LIST_TAG_WIDE_VOTES, POST_LIST_TAG_WIDE_UNANSWERED },
+	{ POST_LIST_CATEGORY, POST_LIST_SUBTREE_ACTIVE,
+	    POST_LIST_SUBTREE_VOTES, POST_LIST_SUBTREE_UNANSWERED },
+	{ POST_LIST_SUBTREE, POST_LIST_SUBTREE_ACTIVE,
+	    POST_LIST_SUBTREE_VOTES, POST_LIST_SUBTREE_UNANSWERED },
+	{ POST_LIST_SUBTREE_WIDE, POST_LIST_SUBTREE_WIDE_ACTIVE,
+	    POST_LIST_SUBTREE_WIDE_VOTES, POST_LIST_SUBTREE_WIDE_UNANSWERED },
+};
+
+/*
+ * The list of family (a newest-first list of keyed_lists) in order sort
+ * (POST_LIST_NEWEST to POST_LIST_UNANSWERED).
+ */
+static enum post_list
+keyed_list(enum post_list family, enum post_list sort)
+{
+	size_t	 i;
+
+	for (i = 0; i < nitems(keyed_lists); i++)
+		if (keyed_lists[i][0] == family)
+			return keyed_lists[i][sort];
+	return family;
+}
+
+/*
+ * The address of a list at url in order sort: url itself for newest
+ * (the default), else url?sort=NAME.  Arena memory, NULL if out of it.
+ */
+static const char *
+sort_url(struct qa_request *req, const char *url, enum post_list sort)
+{
+	if (url == NULL || sort == POST_LIST_NEWEST)
+		return url;
+	return arena_printf(&req->arena, "%s?sort=%s", url, sorts[sort].name);
+}
+
+/* The number of tags on a page of /tags: setting tags_page_size. */
+static int64_t
+tags_page_size(void)
+{
+	int64_t	 n = settings_int("tags_page_size", TAGS_PER_PAGE);
+
+	return n < 1 ? 1 : n > TAGS_PAGE_MAX ? TAGS_PAGE_MAX : n;
+}
+
+/*
+ * The address of the tag list in order sort, filtered by the prefix q
+ * ("" for none): "/tags", "/tags?sort=name", "/tags?q=py",
+ * "/tags?sort=new&q=py".  Arena memory, NULL if out of it.
+ */
+static const char *
+tags_url(struct qa_request *req, enum tag_sort sort, const char *q)
+{
+	const char	*qe;
+
+	if (q[0] == '\0')
+		return sort == TAG_SORT_POPULAR ? "/tags" :
+		    arena_printf(&req->arena, "/tags?sort=%s",
+		    tag_sorts[sort].name);
+	if ((qe = util_urlseg(&req->arena, q)) == NULL)
+		return NULL;
+	return sort == TAG_SORT_POPULAR ? arena_printf(&req->arena,
+	    "/tags?q=%s", qe) : arena_printf(&req->arena, "/tags?sort=%s&q=%s",
+	    tag_sorts[sort].name, qe);
+}
+
+/*
+ * GET /tags?sort=&q=&page= -- the tags on visible questions, each with
+ * its number of questions and a weight class 1-5 (its count against the
+ * largest on the page) for a cloud: most used first (sort=popular, the
+ * default), by name (name) or the newest first (new); all of them, or
+ * those whose names start with q (tag_prefix(): case does not matter).
+ * Sort tabs and the pager's links keep q, and the tabs and the filter
+ * form keep sort.  The page size is the setting tags_page_size.  Two
+ * queries, each over an index.
+ * 200 (with a message when no tag matches); 400 for an unknown sort or
+ * a bad page.
  */
 static enum qa_err
 tags_get(struct qa_request *req)
@@ -993,25 +1156,61 @@ tags_get(struct qa_request *req)
 	struct tpl	*t, *s, *row;
 	struct tag	*v;
 	struct pager	 pg;
+	const char	*sn, *q, *base;
+	enum tag_sort	 sort = TAG_SORT_POPULAR;
 	size_t		 n, i;
 	int64_t		 max;
 	enum qa_err	 er;
 
-	if ((er = pager_init(req, &pg, "/tags", TAGS_PER_PAGE)) != QA_OK)
+	if ((sn = http_query(req, "sort")) != NULL && sn[0] != '\0') {
+		for (i = 0; i < TAG_SORT__MAX; i++)
+			if (strcmp(sn, tag_sorts[i].name) == 0)
+				break;
+		if (i == TAG_SORT__MAX)
+			return QA_EINPUT;
+		sort = (enum tag_sort)i;
+	}
+	if ((q = tag_prefix(&req->arena, http_query(req, "q"))) == NULL ||
+	    (base = tags_url(req, sort, q)) == NULL)
+		return QA_ESYS;
+	if ((er = pager_init(req, &pg, base, tags_page_size())) != QA_OK)
 		return er;
-	if ((er = tag_count(serve.db, pg.offset, pg.cap, &pg.ahead)) != QA_OK)
+	if ((er = tag_browse_count(serve.db, q, pg.offset, pg.cap,
+	    &pg.ahead)) != QA_OK)
 		return er;
-	if ((er = tag_list(serve.db, &req->arena, pg.offset, pg.size, &v,
-	    &n)) != QA_OK)
+	v = NULL;
+	n = 0;
+	if (pg.ahead > 0 && (er = tag_browse(serve.db, &req->arena, sort, q,
+	    pg.offset, pg.size, &v, &n)) != QA_OK)
 		return er;
 	if ((t = serve_page(req, "tags.tpl", "Tags")) == NULL)
 		return QA_ESYS;
 	tpl_show(req->page, "NAV_TAGS");
-	if (n == 0)
-		tpl_show(t, "NO_TAGS");
-	else {
+	tpl_set(t, "Q", q);
+	if (sort != TAG_SORT_POPULAR)
+		tpl_set(tpl_add(t, "SORT_FIELD"), "SORT",
+		    tag_sorts[sort].name);
+	s = tpl_add(t, "TABS");
+	for (i = 0; i < TAG_SORT__MAX; i++) {
+		row = tpl_add(s, "TAB");
+		tpl_set(row, "URL", tags_url(req, (enum tag_sort)i, q));
+		tpl_set(row, "LABEL", tag_sorts[i].label);
+		if (i == (size_t)sort)
+			tpl_show(row, "CURRENT");
+	}
+	if (n == 0) {
+		s = tpl_add(t, "NO_TAGS");
+		tpl_set(s, "MESSAGE", pg.page > 1 ?
+		    "There are no tags on this page." : q[0] != '\0' ?
+		    arena_printf(&req->arena, "No tag starts with \"%s\".", q) :
+		    "No tags yet.");
+		if (q[0] != '\0')
+			tpl_show(s, "ALL");
+	} else {
 		s = tpl_add(t, "HAS_TAGS");
-		max = v[0].qcount > 0 ? v[0].qcount : 1;
+		for (i = 0, max = 1; i < n; i++)
+			if (v[i].qcount > max)
+				max = v[i].qcount;
 		for (i = 0; i < n; i++) {
 			row = tpl_add(s, "TAG");
 			tpl_set(row, "URL",
@@ -1026,9 +1225,14 @@ tags_get(struct qa_request *req)
 }
 
 /*
- * GET /tag/{name}?page= -- the questions with a tag, newest first, paged.
- * Three queries.
- * 200; 404 for an unknown tag; 400 for a bad page.
+ * GET /tag/{name}?sort=&page= -- the questions with a tag: its
+ * description, its number of questions, the sort tabs of the home page
+ * (newest, the default, active, votes, unanswered) and one page of the
+ * list, whose pager links keep the sort.  A tag on many questions walks
+ * the site-wide index of the order (POST_LIST_WIDE).  Three queries.
+ * 200 (with a message for a tag on no visible question); 301 to the
+ * lower-case name of a tag asked for in capitals; 404 for an unknown
+ * tag; 400 for an unknown sort or a bad page.
  */
 static enum qa_err
 tag_get(struct qa_request *req)
@@ -1036,13 +1240,24 @@ tag_get(struct qa_request *req)
 	struct tpl	*t;
 	struct tag	 tag;
 	struct pager	 pg;
-	const char	*base;
+	const char	*url, *base, *lower, *empty;
+	enum post_list	 sort;
 	enum qa_err	 er;
 
-	if ((er = tag_find(serve.db, &req->arena, req->args[0], &tag))
-	    != QA_OK)
+	er = tag_find(serve.db, &req->arena, req->args[0], &tag);
+	if (er == QA_ENOTFOUND) {
+		lower = tag_prefix(&req->arena, req->args[0]);
+		if (lower != NULL && strcmp(lower, req->args[0]) != 0 &&
+		    tag_find(serve.db, &req->arena, lower, &tag) == QA_OK)
+			return http_redirect(req, 301,
+			    path_url(&req->arena, "/tag/", tag.name));
+	}
+	if (er != QA_OK)
 		return er;
-	if ((base = path_url(&req->arena, "/tag/", tag.name)) == NULL)
+	if ((er = sort_parse(req, &sort)) != QA_OK)
+		return er;
+	if ((url = path_url(&req->arena, "/tag/", tag.name)) == NULL ||
+	    (base = sort_url(req, url, sort)) == NULL)
 		return QA_ESYS;
 	if ((er = pager_init(req, &pg, base, page_size())) != QA_OK)
 		return er;
@@ -1050,14 +1265,21 @@ tag_get(struct qa_request *req)
 	    "Questions tagged %s", tag.name))) == NULL)
 		return QA_ESYS;
 	tpl_show(req->page, "NAV_TAGS");
+	feed_link(req, arena_printf(&req->arena, "/feed/tag/%s.atom",
+	    util_urlseg(&req->arena, tag.name)), arena_printf(&req->arena,
+	    "Questions tagged %s", tag.name));
 	tpl_set(t, "HEADING", arena_printf(&req->arena,
 	    "Questions tagged %s", tag.name));
 	if (tag.description[0] != '\0')
 		tpl_set(tpl_add(t, "DESCRIPTION"), "TEXT", tag.description);
 	set_count(t, "LIST_HEADING", tag.qcount, "question", "questions");
-	return qlist_render(req, t, &pg, tag.qcount >= POST_LIST_WIDE ?
-	    POST_LIST_TAG_WIDE : POST_LIST_TAG, tag.id,
-	    "No questions have this tag yet.");
+	set_tabs(req, t, url, sort);
+	empty = tag.qcount > 0 && sort == POST_LIST_UNANSWERED ?
+	    "Every question with this tag has an answer." :
+	    "No questions have this tag yet.";
+	return qlist_render(req, t, &pg, keyed_list(tag.qcount >=
+	    POST_LIST_WIDE ? POST_LIST_TAG_WIDE : POST_LIST_TAG, sort),
+	    tag.id, empty);
 }
 
 /*
@@ -1116,10 +1338,13 @@ categories_get(struct qa_request *req)
 }
 
 /*
- * GET /c/{slug}?page= -- a category: breadcrumbs, description, its
- * subcategories, and the questions filed in it or below it, newest
- * first, paged.  Five queries.
- * 200; 404 for an unknown category; 400 for a bad page.
+ * GET /c/{slug}?sort=&page= -- a category: breadcrumbs (the categories
+ * above it, from the top), description, its subcategories with their
+ * counts, and the questions filed in it or below it with the sort tabs
+ * of the home page (newest, the default, active, votes, unanswered),
+ * paged, the pager's links keeping the sort.  Five queries.
+ * 200; 404 for an unknown category; 400 for an unknown sort or a bad
+ * page.
  */
 static enum qa_err
 category_get(struct qa_request *req)
@@ -1128,14 +1353,17 @@ category_get(struct qa_request *req)
 	struct category	 cat, *path, *kids;
 	struct pager	 pg;
 	size_t		 npath, nkids, i;
-	const char	*base;
-	enum post_list	 list;
+	const char	*url, *base, *empty;
+	enum post_list	 sort, family;
 	enum qa_err	 er;
 
 	if ((er = category_find(serve.db, &req->arena, req->args[0], &cat))
 	    != QA_OK)
 		return er;
-	if ((base = path_url(&req->arena, "/c/", cat.slug)) == NULL)
+	if ((er = sort_parse(req, &sort)) != QA_OK)
+		return er;
+	if ((url = path_url(&req->arena, "/c/", cat.slug)) == NULL ||
+	    (base = sort_url(req, url, sort)) == NULL)
 		return QA_ESYS;
 	if ((er = pager_init(req, &pg, base, page_size())) != QA_OK)
 		return er;
@@ -1147,6 +1375,9 @@ category_get(struct qa_request *req)
 	if ((t = serve_page(req, "qlist.tpl", cat.name)) == NULL)
 		return QA_ESYS;
 	tpl_show(req->page, "NAV_CATEGORIES");
+	feed_link(req, arena_printf(&req->arena, "/feed/c/%s.atom",
+	    util_urlseg(&req->arena, cat.slug)), arena_printf(&req->arena,
+	    "Questions in %s", cat.name));
 	s = tpl_add(t, "CRUMBS");
 	row = tpl_add(s, "CRUMB");
 	tpl_set(row, "URL", "/categories");
@@ -1172,11 +1403,16 @@ category_get(struct qa_request *req)
 		}
 	}
 	set_count(t, "LIST_HEADING", cat.qcount, "question", "questions");
-	list = nkids == 0 ? POST_LIST_CATEGORY :
-	    cat.qcount >= POST_LIST_WIDE ? POST_LIST_SUBTREE_WIDE :
-	    POST_LIST_SUBTREE;
-	return qlist_render(req, t, &pg, list, cat.id,
-	    "No questions in this category yet.");
+	set_tabs(req, t, url, sort);
+	family = cat.qcount >= POST_LIST_WIDE ? POST_LIST_SUBTREE_WIDE :
+	    nkids == 0 ? POST_LIST_CATEGORY : POST_LIST_SUBTREE;
+	empty = cat.qcount > 0 && sort == POST_LIST_UNANSWERED ?
+	    "Every question in this category has an answer." :
+	    "No questions in this category yet.";
+	/* A leaf's own index gives its newest questions in order. */
+	return qlist_render(req, t, &pg, nkids == 0 &&
+	    sort == POST_LIST_NEWEST ? POST_LIST_CATEGORY :
+	    keyed_list(family, sort), cat.id, empty);
 }
 
 /*
@@ -1341,25 +1577,28 @@ users_get(struct qa_request *req)
 	return serve_render(req, 200);
 }
 
+/* Pages that every visitor without a session shares: see ROUTE_CACHE. */
+#define PAGE	(ROUTE_GET | ROUTE_CACHE)
+
 static const struct route routes[] = {
-	{ "/",			ROUTE_GET,	home_get },
-	{ "/questions",		ROUTE_GET,	questions_get },
-	{ "/q/{}",		ROUTE_GET,	question_short_get },
-	{ "/q/{}/{}",		ROUTE_GET,	question_get },
-	{ "/tags",		ROUTE_GET,	tags_get },
-	{ "/tag/{}",		ROUTE_GET,	tag_get },
-	{ "/categories",	ROUTE_GET,	categories_get },
-	{ "/c/{}",		ROUTE_GET,	category_get },
-	{ "/users",		ROUTE_GET,	users_get },
-	{ "/user/{}",		ROUTE_GET,	user_get },
-	{ "/search",		ROUTE_GET,	search_get },
-	{ "/feed/questions.atom", ROUTE_GET,	feed_questions_get },
-	{ "/feed/tag/{}",	ROUTE_GET,	feed_tag_get },
-	{ "/feed/c/{}",		ROUTE_GET,	feed_category_get },
-	{ "/feed/q/{}",		ROUTE_GET,	feed_question_get },
-	{ "/sitemap.xml",	ROUTE_GET,	sitemap_get },
-	{ "/sitemap/{}",	ROUTE_GET,	sitemap_part_get },
-	{ "/robots.txt",	ROUTE_GET,	robots_get },
+	{ "/",			PAGE,	home_get },
+	{ "/questions",		PAGE,	questions_get },
+	{ "/q/{}",		PAGE,	question_short_get },
+	{ "/q/{}/{}",		PAGE,	question_get },
+	{ "/tags",		PAGE,	tags_get },
+	{ "/tag/{}",		PAGE,	tag_get },
+	{ "/categories",	PAGE,	categories_get },
+	{ "/c/{}",		PAGE,	category_get },
+	{ "/users",		PAGE,	users_get },
+	{ "/user/{}",		PAGE,	user_get },
+	{ "/search",		PAGE,	search_get },
+	{ "/feed/questions.atom", PAGE,	feed_questions_get },
+	{ "/feed/tag/{}",	PAGE,	feed_tag_get },
+	{ "/feed/c/{}",		PAGE,	feed_category_get },
+	{ "/feed/q/{}",		PAGE,	feed_question_get },
+	{ "/sitemap.xml",	PAGE,	sitemap_get },
+	{ "/sitemap/{}",	PAGE,	sitemap_part_get },
+	{ "/robots.txt",	PAGE,	robots_get },
 };
 
 /* Serve the routes above: FastCGI, or one request as plain CGI. */

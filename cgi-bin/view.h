@@ -65,5 +65,7 @@ enum qa_err	 feed_question_get(struct qa_request *);
 enum qa_err	 sitemap_get(struct qa_request *);
 enum qa_err	 sitemap_part_get(struct qa_request *);
 enum qa_err	 robots_get(struct qa_request *);
+void		 feed_link(struct qa_request *, const char *url,
+		    const char *title);
 
 #endif /* !VIEW_H */

@@ -46,12 +46,26 @@ enum post_stmt {
 	POST_STMT_SUBTREE,		/* question list: categories */
 	POST_STMT_SUBTREE_WIDE,		/* question list: big categories */
 	POST_STMT_USER,			/* question list: one author */
+	POST_STMT_TAG_ACTIVE,		/* tag and category lists in the */
+	POST_STMT_TAG_VOTES,		/* other orders */
+	POST_STMT_TAG_UNANSWERED,
+	POST_STMT_TAG_WIDE_ACTIVE,
+	POST_STMT_TAG_WIDE_VOTES,
+	POST_STMT_TAG_WIDE_UNANSWERED,
+	POST_STMT_SUBTREE_ACTIVE,
+	POST_STMT_SUBTREE_VOTES,
+	POST_STMT_SUBTREE_UNANSWERED,
+	POST_STMT_SUBTREE_WIDE_ACTIVE,
+	POST_STMT_SUBTREE_WIDE_VOTES,
+	POST_STMT_SUBTREE_WIDE_UNANSWERED,
 	POST_STMT_COUNT_ALL,		/* bounded counts of the lists */
 	POST_STMT_COUNT_UNANSWERED,
 	POST_STMT_COUNT_TAG,
 	POST_STMT_COUNT_CATEGORY,
 	POST_STMT_COUNT_SUBTREE,
 	POST_STMT_COUNT_USER,
+	POST_STMT_COUNT_TAG_UNANSWERED,
+	POST_STMT_COUNT_SUBTREE_UNANSWERED,
 	POST_STMT_QUESTION,		/* one post with question details */
 	POST_STMT_ANSWERS,		/* visible answers of a question */
 	POST_STMT_COMMENTS,		/* visible comments of a thread */
@@ -108,6 +122,8 @@ enum post_stmt {
 #define LIST_END(order) \
 	" LIMIT ?1 OFFSET ?2) ORDER BY " order
 #define NEWEST_FIRST	"p.created DESC, p.id"
+#define ACTIVE_FIRST	"p.activity DESC, p.id"
+#define VOTES_FIRST	"p.score DESC, p.created DESC, p.id"
 /* The literal conditions match the partial indexes' WHERE clauses. */
 #define VISIBLE_Q	"type = 1 AND status = 1"
 /*
@@ -119,6 +135,10 @@ enum post_stmt {
 	"(SELECT id FROM categories WHERE id = ?3 OR parent_id = ?3 " \
 	"OR parent_id IN (SELECT id FROM categories WHERE parent_id = ?3 " \
 	"OR parent_id IN (SELECT id FROM categories WHERE parent_id = ?3)))"
+/* Whether the question aliased x has tag ?3: a primary-key probe. */
+#define HAS_TAG \
+	"EXISTS (SELECT 1 FROM post_tags t WHERE t.tag_id = ?3 " \
+	"AND t.post_id = x.id)"
 
 /*
  * Thread posts: THREAD_COLS are read by thread_row(); the question adds
@@ -186,6 +206,60 @@ static const char *const post_sql[POST_STMT__MAX] = {
 	LIST_HEAD "id FROM posts WHERE user_id = ?3 AND " VISIBLE_Q
 	" ORDER BY created DESC" LIST_END(NEWEST_FIRST),
 	/*
+	 * TAG_ACTIVE, _VOTES, _UNANSWERED: as TAG, sorted in the order of
+	 * ACTIVE, VOTES and UNANSWERED.
+	 */
+	LIST_HEAD "t.post_id FROM post_tags t CROSS JOIN posts x "
+	"ON x.id = t.post_id WHERE t.tag_id = ?3 AND x.type = 1 "
+	"AND x.status = 1 ORDER BY x.activity DESC, x.id"
+	LIST_END(ACTIVE_FIRST),
+	LIST_HEAD "t.post_id FROM post_tags t CROSS JOIN posts x "
+	"ON x.id = t.post_id WHERE t.tag_id = ?3 AND x.type = 1 "
+	"AND x.status = 1 ORDER BY x.score DESC, x.created DESC, x.id"
+	LIST_END(VOTES_FIRST),
+	LIST_HEAD "t.post_id FROM post_tags t CROSS JOIN posts x "
+	"ON x.id = t.post_id WHERE t.tag_id = ?3 AND x.type = 1 "
+	"AND x.status = 1 AND x.answer_count = 0 "
+	"ORDER BY x.created DESC, x.id" LIST_END(NEWEST_FIRST),
+	/*
+	 * TAG_WIDE_ACTIVE, _VOTES, _UNANSWERED: as TAG_WIDE, walking index
+	 * posts_q_active, posts_q_votes or posts_q_unanswered.
+	 */
+	LIST_HEAD "id FROM posts x INDEXED BY posts_q_active WHERE " VISIBLE_Q
+	" AND " HAS_TAG " ORDER BY activity DESC" LIST_END(ACTIVE_FIRST),
+	LIST_HEAD "id FROM posts x INDEXED BY posts_q_votes WHERE " VISIBLE_Q
+	" AND " HAS_TAG " ORDER BY score DESC, created DESC"
+	LIST_END(VOTES_FIRST),
+	LIST_HEAD "id FROM posts x INDEXED BY posts_q_unanswered WHERE "
+	VISIBLE_Q " AND answer_count = 0 AND " HAS_TAG
+	" ORDER BY created DESC" LIST_END(NEWEST_FIRST),
+	/*
+	 * SUBTREE_ACTIVE, _VOTES, _UNANSWERED: index posts_q_category per
+	 * category, then a sort.
+	 */
+	LIST_HEAD "id FROM posts INDEXED BY posts_q_category WHERE "
+	VISIBLE_Q " AND category_id IN " SUBTREE
+	" ORDER BY activity DESC, id" LIST_END(ACTIVE_FIRST),
+	LIST_HEAD "id FROM posts INDEXED BY posts_q_category WHERE "
+	VISIBLE_Q " AND category_id IN " SUBTREE
+	" ORDER BY score DESC, created DESC, id" LIST_END(VOTES_FIRST),
+	LIST_HEAD "id FROM posts INDEXED BY posts_q_category WHERE "
+	VISIBLE_Q " AND answer_count = 0 AND category_id IN " SUBTREE
+	" ORDER BY created DESC, id" LIST_END(NEWEST_FIRST),
+	/*
+	 * SUBTREE_WIDE_ACTIVE, _VOTES, _UNANSWERED: index posts_q_active,
+	 * posts_q_votes or posts_q_unanswered, keeping those in the tree.
+	 */
+	LIST_HEAD "id FROM posts INDEXED BY posts_q_active WHERE " VISIBLE_Q
+	" AND category_id IN " SUBTREE " ORDER BY activity DESC"
+	LIST_END(ACTIVE_FIRST),
+	LIST_HEAD "id FROM posts INDEXED BY posts_q_votes WHERE " VISIBLE_Q
+	" AND category_id IN " SUBTREE " ORDER BY score DESC, created DESC"
+	LIST_END(VOTES_FIRST),
+	LIST_HEAD "id FROM posts INDEXED BY posts_q_unanswered WHERE "
+	VISIBLE_Q " AND answer_count = 0 AND category_id IN " SUBTREE
+	" ORDER BY created DESC" LIST_END(NEWEST_FIRST),
+	/*
 	 * COUNT_*: ?1 cap, ?2 offset.  The caller counts the rows, at most
 	 * cap, so a count reads at most offset + cap index entries.
 	 */
@@ -202,6 +276,12 @@ static const char *const post_sql[POST_STMT__MAX] = {
 	SUBTREE " LIMIT ?1 OFFSET ?2",
 	"SELECT 1 FROM posts WHERE user_id = ?3 AND " VISIBLE_Q
 	" ORDER BY created DESC LIMIT ?1 OFFSET ?2",
+	"SELECT 1 FROM post_tags t CROSS JOIN posts p ON p.id = t.post_id "
+	"WHERE t.tag_id = ?3 AND p.type = 1 AND p.status = 1 "
+	"AND p.answer_count = 0 LIMIT ?1 OFFSET ?2",
+	"SELECT 1 FROM posts INDEXED BY posts_q_category WHERE " VISIBLE_Q
+	" AND answer_count = 0 AND category_id IN " SUBTREE
+	" LIMIT ?1 OFFSET ?2",
 	/* QUESTION: primary keys only.  The caller checks type and status. */
 	"SELECT " THREAD_COLS QUESTION_COLS THREAD_JOIN
 	" LEFT JOIN categories c ON c.id = p.category_id "
@@ -380,12 +460,27 @@ static const enum post_stmt list_stmt[POST_LIST__MAX] = {
 	POST_STMT_UNANSWERED, POST_STMT_TAG, POST_STMT_TAG_WIDE,
 	POST_STMT_CATEGORY, POST_STMT_SUBTREE, POST_STMT_SUBTREE_WIDE,
 	POST_STMT_USER,
+	POST_STMT_TAG_ACTIVE, POST_STMT_TAG_VOTES, POST_STMT_TAG_UNANSWERED,
+	POST_STMT_TAG_WIDE_ACTIVE, POST_STMT_TAG_WIDE_VOTES,
+	POST_STMT_TAG_WIDE_UNANSWERED,
+	POST_STMT_SUBTREE_ACTIVE, POST_STMT_SUBTREE_VOTES,
+	POST_STMT_SUBTREE_UNANSWERED,
+	POST_STMT_SUBTREE_WIDE_ACTIVE, POST_STMT_SUBTREE_WIDE_VOTES,
+	POST_STMT_SUBTREE_WIDE_UNANSWERED,
 };
 static const enum post_stmt count_stmt[POST_LIST__MAX] = {
 	POST_STMT_COUNT_ALL, POST_STMT_COUNT_ALL, POST_STMT_COUNT_ALL,
 	POST_STMT_COUNT_UNANSWERED, POST_STMT_COUNT_TAG, POST_STMT_COUNT_TAG,
 	POST_STMT_COUNT_CATEGORY, POST_STMT_COUNT_SUBTREE,
 	POST_STMT_COUNT_SUBTREE, POST_STMT_COUNT_USER,
+	POST_STMT_COUNT_TAG, POST_STMT_COUNT_TAG,
+	POST_STMT_COUNT_TAG_UNANSWERED,
+	POST_STMT_COUNT_TAG, POST_STMT_COUNT_TAG,
+	POST_STMT_COUNT_TAG_UNANSWERED,
+	POST_STMT_COUNT_SUBTREE, POST_STMT_COUNT_SUBTREE,
+	POST_STMT_COUNT_SUBTREE_UNANSWERED,
+	POST_STMT_COUNT_SUBTREE, POST_STMT_COUNT_SUBTREE,
+	POST_STMT_COUNT_SUBTREE_UNANSWERED,
 };
 
 /*
@@ -1933,4 +2028,206 @@ post_link_count(const char *md)
 			n++;
 	}
 	return n;
+}
+
+/* --- feeds and the sitemap ----------------------------------------------- */
+
+/*
+ * The statements of the Atom feeds and the sitemap, kept in a table of
+ * their own so that the read queries above stay as they are.
+ */
+enum post_feed_stmt {
+	POST_FEED_BODIES,	/* body_html of a list of questions */
+	POST_FEED_ANSWERS,	/* a question's answers, newest first */
+	POST_FEED_COUNT,	/* visible questions */
+	POST_FEED_SITEMAP,	/* a page of them in the sitemap's order */
+	POST_FEED__MAX
+};
+
+static const char *const post_feed_sql[POST_FEED__MAX] = {
+	/*
+	 * BODIES: ?1 a JSON array of ids; each by primary key, if it is
+	 * still a visible question.
+	 */
+	"SELECT p.id, p.body_html, p.edited FROM json_each(?1) "
+	"CROSS JOIN posts p ON p.id = json_each.value "
+	"WHERE p.type = 1 AND p.status = 1",
+	/* ANSWERS: index posts_parent, read backwards; ?2 the limit. */
+	"SELECT " THREAD_COLS THREAD_JOIN
+	" WHERE p.parent_id = ?1 AND p.type = 2 AND p.status = 1 "
+	"ORDER BY p.created DESC, p.id DESC LIMIT ?2",
+	/* COUNT: index posts_q_newest alone (a covering scan). */
+	"SELECT count(*) FROM posts WHERE " VISIBLE_Q,
+	/*
+	 * SITEMAP: ?1 limit, ?2 offset.  Index posts_q_newest (created
+	 * DESC, then id) read backwards, which is oldest first and, among
+	 * questions asked in the same second, the higher id first: a new
+	 * question goes to the end, so the pages before it keep their
+	 * questions.  Rows skipped by OFFSET are index steps only.
+	 */
+	"SELECT id, slug, title, max(activity, coalesce(edited, 0)) "
+	"FROM posts INDEXED BY posts_q_newest WHERE " VISIBLE_Q
+	" ORDER BY created, id DESC LIMIT ?1 OFFSET ?2",
+};
+
+static sqlite3_stmt *post_feed_cache[POST_FEED__MAX];
+static struct db_stmts post_feed_stmts =
+    { post_feed_sql, POST_FEED__MAX, post_feed_cache, NULL, NULL };
+
+/*
+ * The statements of the feeds and the sitemap, for the test that
+ * prepares every statement of every module.
+ */
+struct db_stmts *
+post_feed_statements(void)
+{
+	return &post_feed_stmts;
+}
+
+/*
+ * Give the n questions of v (from post_list()) their body_html and
+ * edited time, in one query: a primary-key lookup each.  A question that
+ * is no longer visible keeps body_html NULL, and callers skip it.
+ * Returns QA_OK, QA_ESYS if out of memory, or the database error.
+ */
+enum qa_err
+post_list_bodies(struct db *db, struct arena *a, struct post *v, size_t n)
+{
+	sqlite3_stmt	*st;
+	char		*ids;
+	size_t		 i, len, size;
+	int64_t		 id;
+	enum qa_err	 er = QA_OK;
+	int		 rc;
+
+	if (n == 0)
+		return QA_OK;
+	size = n * 21 + 3;
+	if ((ids = arena_alloc(a, size)) == NULL)
+		return QA_ESYS;
+	len = 0;
+	ids[len++] = '[';
+	for (i = 0; i < n; i++) {
+		v[i].body_html = NULL;
+		len += (size_t)snprintf(ids + len, size - len, "%s%lld",
+		    i > 0 ? "," : "", (long long)v[i].id);
+	}
+	ids[len++] = ']';
+	ids[len] = '\0';
+	if ((st = db_stmt(db, &post_feed_stmts, POST_FEED_BODIES)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_text(st, 1, ids, (int)len, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		id = db_col_int(st, 0);
+		for (i = 0; i < n && v[i].id != id; i++)
+			continue;
+		if (i == n)
+			continue;
+		v[i].edited = db_col_int(st, 2);
+		if ((v[i].body_html = db_col_text(a, st, 1)) == NULL) {
+			er = QA_ESYS;
+			break;
+		}
+	}
+	if (er == QA_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		er = db_err(db, rc, "post_list_bodies");
+	db_done(st);
+	return er;
+}
+
+/*
+ * Read the newest visible answers of question question_id, up to limit,
+ * newest first (ties: the higher id first), each as the question page
+ * has it (body_html, author, editor, times, votes) without comments.
+ * The caller checks that the question itself may be shown.  *out is an
+ * arena array of *n posts (NULL when none).  Index posts_parent; one
+ * query.  Returns QA_OK or the database error.
+ */
+enum qa_err
+post_feed_answers(struct db *db, struct arena *a, int64_t question_id,
+    int64_t limit, struct post **out, size_t *n)
+{
+	sqlite3_stmt	*st;
+	void		*v;
+	enum qa_err	 er;
+
+	*out = NULL;
+	*n = 0;
+	if (limit <= 0)
+		return QA_OK;
+	if ((st = db_stmt(db, &post_feed_stmts, POST_FEED_ANSWERS)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, question_id);
+	sqlite3_bind_int64(st, 2, limit);
+	er = db_rows(db, st, a, sizeof(**out), (size_t)limit, thread_row, &v,
+	    n, "post_feed_answers");
+	*out = v;
+	return er;
+}
+
+/*
+ * Count the visible questions into *n: a scan of the index of the
+ * newest questions (no table row is read).  Returns QA_OK or the
+ * database error.
+ */
+enum qa_err
+post_sitemap_count(struct db *db, int64_t *n)
+{
+	sqlite3_stmt	*st;
+	enum qa_err	 er = QA_OK;
+	int		 rc;
+
+	*n = 0;
+	if ((st = db_stmt(db, &post_feed_stmts, POST_FEED_COUNT)) == NULL)
+		return QA_ESYS;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	else
+		er = db_err(db, rc, "post_sitemap_count");
+	db_done(st);
+	return er;
+}
+
+/*
+ * Call fn(arg, id, slug, lastmod) for up to limit visible questions from
+ * offset on, in the sitemap's order (oldest first: see POST_FEED_SITEMAP),
+ * where slug is the question's slug (made from its title when none is
+ * stored) and lastmod the later of its last activity and its last edit.
+ * slug is valid during the call only.  Nothing is allocated, so a page
+ * of tens of thousands of questions costs no memory here.  Stops at the
+ * first error fn returns.  Returns QA_OK, fn's error, or the database
+ * error.
+ */
+enum qa_err
+post_sitemap(struct db *db, int64_t offset, int64_t limit,
+    enum qa_err (*fn)(void *, int64_t, const char *, int64_t), void *arg)
+{
+	sqlite3_stmt	*st;
+	const char	*slug, *title;
+	char		 made[96];
+	enum qa_err	 er = QA_OK;
+	int		 rc;
+
+	if (limit <= 0 || offset < 0)
+		return QA_OK;
+	if ((st = db_stmt(db, &post_feed_stmts, POST_FEED_SITEMAP)) == NULL)
+		return QA_ESYS;
+	sqlite3_bind_int64(st, 1, limit);
+	sqlite3_bind_int64(st, 2, offset);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		slug = (const char *)sqlite3_column_text(st, 1);
+		if (slug == NULL || slug[0] == '\0') {
+			title = (const char *)sqlite3_column_text(st, 2);
+			util_slugn(made, sizeof(made), title != NULL ?
+			    title : "");
+			slug = made;
+		}
+		if ((er = fn(arg, db_col_int(st, 0), slug,
+		    db_col_int(st, 3))) != QA_OK)
+			break;
+	}
+	if (er == QA_OK && rc != SQLITE_ROW && rc != SQLITE_DONE)
+		er = db_err(db, rc, "post_sitemap");
+	db_done(st);
+	return er;
 }

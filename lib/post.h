@@ -48,6 +48,24 @@ enum post_list {
 	POST_LIST_SUBTREE,	/* key: category id, with those below it */
 	POST_LIST_SUBTREE_WIDE,	/* the same, for a category with many */
 	POST_LIST_USER,		/* key: user id; newest first */
+	/*
+	 * The tag and category lists in the other orders of the site-wide
+	 * lists, with the plans of their newest-first kin: the key's rows
+	 * then a sort, or (_WIDE) the site-wide index of the order walked
+	 * and filtered.  A category's lists take those below it too.
+	 */
+	POST_LIST_TAG_ACTIVE,
+	POST_LIST_TAG_VOTES,
+	POST_LIST_TAG_UNANSWERED,
+	POST_LIST_TAG_WIDE_ACTIVE,
+	POST_LIST_TAG_WIDE_VOTES,
+	POST_LIST_TAG_WIDE_UNANSWERED,
+	POST_LIST_SUBTREE_ACTIVE,
+	POST_LIST_SUBTREE_VOTES,
+	POST_LIST_SUBTREE_UNANSWERED,
+	POST_LIST_SUBTREE_WIDE_ACTIVE,
+	POST_LIST_SUBTREE_WIDE_VOTES,
+	POST_LIST_SUBTREE_WIDE_UNANSWERED,
 	POST_LIST__MAX
 };
 
@@ -231,5 +249,18 @@ enum qa_err	 post_key_check(struct db *, const char *token,
 		    int64_t post_id);
 enum qa_err	 post_claim(struct db *, int64_t post_id, int64_t user_id);
 int64_t		 post_link_count(const char *body_md);
+
+/* --- feeds and the sitemap ----------------------------------------------- */
+
+enum qa_err	 post_list_bodies(struct db *, struct arena *, struct post *,
+		    size_t);
+enum qa_err	 post_feed_answers(struct db *, struct arena *,
+		    int64_t question_id, int64_t limit, struct post **,
+		    size_t *);
+enum qa_err	 post_sitemap_count(struct db *, int64_t *);
+enum qa_err	 post_sitemap(struct db *, int64_t offset, int64_t limit,
+		    enum qa_err (*)(void *, int64_t id, const char *slug,
+		    int64_t lastmod), void *);
+struct db_stmts	*post_feed_statements(void);
 
 #endif /* !POST_H */

@@ -381,4 +381,8 @@ CREATE TABLE related (
 	ids		TEXT NOT NULL,
 	computed	INTEGER NOT NULL
 );
+-- Questions of every status in a category: what deleting a category (its
+-- foreign key check) and moving its questions read.
+CREATE INDEX posts_category ON posts(category_id)
+	WHERE category_id IS NOT NULL;
 PRAGMA user_version = 6;

@@ -7,6 +7,9 @@
 <title>{{#HAS_TITLE}}{{TITLE}} - {{/HAS_TITLE}}{{SITE_NAME}}</title>
 <link rel="stylesheet" href="/static/style.css">
 <link rel="icon" href="/static/favicon.svg" type="image/svg+xml">
+{{#FEED_LINK}}
+<link rel="alternate" type="application/atom+xml" href="{{URL}}" title="{{TITLE}}">
+{{/FEED_LINK}}
 <script src="/static/vote.js" defer></script>
 </head>
 <body>
@@ -22,6 +25,11 @@
 <li><a href="/users"{{#NAV_USERS}} aria-current="page"{{/NAV_USERS}}>Users</a></li>
 </ul>
 </nav>
+<form class="site-search" method="get" action="/search" role="search">
+<label class="vh" for="site-q">Search questions</label>
+<input id="site-q" name="q" type="search" value="{{SEARCH_Q}}" placeholder="Search">
+<button type="submit">Search</button>
+</form>
 <div class="account">
 <a class="button" href="/ask">Ask a question</a>
 {{#SIGNED_IN}}<a href="{{USER_URL}}">{{HANDLE}}</a>

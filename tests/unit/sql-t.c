@@ -19,6 +19,9 @@
 #include "points.h"
 #include "post.h"
 #include "recount.h"
+#include "related.h"
+#include "search.h"
+#include "serve.h"
 #include "subscribe.h"
 #include "tag.h"
 #include "user.h"
@@ -33,9 +36,12 @@ struct table {
 
 static const struct table tables[] = {
 	{ "post", post_statements, 1 },
+	{ "post_feed", post_feed_statements, 1 },
+	{ "serve", serve_statements, 1 },
 	{ "user", user_statements, 1 },
 	{ "tag", tag_statements, 1 },
 	{ "category", category_statements, 1 },
+	{ "category_purge", category_purge_statements, 1 },
 	{ "recount", recount_statements, 0 },
 	{ "auth", auth_statements, 1 },
 	{ "ratelimit", ratelimit_statements, 0 },
@@ -43,6 +49,10 @@ static const struct table tables[] = {
 	{ "notify", notify_statements, 0 },
 	{ "user_purge", user_purge_statements, 0 },
 	{ "post_fts", post_fts_statements, 0 },	/* FTS5 plans read "SCAN" */
+	{ "related", related_statements, 1 },
+	{ "related_fts", related_fts_statements, 0 },	/* as post_fts */
+	{ "search", search_statements, 1 },
+	{ "search_fts", search_fts_statements, 0 },	/* as post_fts */
 	{ "subscribe", subscribe_statements, 0 },
 	{ "points", points_statements, 1 },
 	{ "vote", vote_statements, 1 },

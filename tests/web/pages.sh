@@ -168,9 +168,10 @@ has_text() {
 
 # head_headers: the last response's headers that GET and HEAD share, sorted;
 # a cookie's value is left out (a page with a form gives each visitor a
-# new CSRF cookie), its name and attributes are kept.
+# new CSRF cookie), its name and attributes are kept; X-Cache (whether
+# nginx had a copy) may differ.
 head_headers() {
-	grep -Eiv '^(date|content-length|connection|keep-alive|transfer-encoding):' \
+	grep -Eiv '^(date|content-length|connection|keep-alive|transfer-encoding|x-cache):' \
 	    "$HDRS" | sed -E 's/^([Ss]et-[Cc]ookie: *[^=]*=)[^;]*/\1.../' | sort
 }
 

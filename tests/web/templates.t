@@ -1,7 +1,10 @@
 #!/bin/bash
 # templates.t: rules every template must keep (DESIGN.md section 5,
 # STYLE.md "HTML and templates"):
-#   - the first line is {{%AUTOESCAPE context="HTML"}};
+#   - the first line is {{%AUTOESCAPE context="HTML"}}, or for a template
+#     that writes an XML document (it has the <?xml declaration: feeds,
+#     sitemaps) {{%AUTOESCAPE context="XML"}}, which escapes every value
+#     as XML text;
 #   - :none only on variables whose name ends in _HTML;
 #   - no inline script (a <script> without src), no style= or on*=
 #     attributes and no <style> element: the CSP forbids them;
@@ -21,8 +24,11 @@ trap 'rm -rf "$tmp"' EXIT
 for f in "$@"; do
 	t=${f##*/}
 
-	is "$(head -n 1 "$f" | tr -d '\r')" '{{%AUTOESCAPE context="HTML"}}' \
-	    "$t: first line is the AUTOESCAPE pragma"
+	context=HTML
+	grep -q '^<?xml ' "$f" && context=XML
+	want="{{%AUTOESCAPE context=\"$context\"}}"
+	is "$(head -n 1 "$f" | tr -d '\r')" "$want" \
+	    "$t: first line is the AUTOESCAPE pragma ($context)"
 
 	# Every {{NAME:modifiers}} marker: :none only on NAME_HTML.
 	bad=$(grep -o '{{[^}]*}}' "$f" |
