@@ -28,11 +28,9 @@
  * select_a +3; a hidden post takes its q_post or a_post back.
  */
 #include <sys/stat.h>
-#include <sys/time.h>
 
 #include <errno.h>
 #include <getopt.h>
-#include <inttypes.h>
 #include <limits.h>
 #include <math.h>
 #include <pthread.h>
@@ -201,9 +199,9 @@ zipf_pick(const struct zipf *z, struct rnd *r)
 enum wl {
 	W_PEOPLE, W_NAMES, W_NOUNS, W_ADJS, W_FEEL, W_VERBS, W_ADVS,
 	W_TIMES, W_EVENTS, W_HABITS, W_PLACES, W_RARE, W_ANON, W_ABOUT,
-	W_TITLES, W_TITLE_ENDS, W_Q_OPEN, W_Q_STORY, W_Q_LIST, W_Q_ITEM, W_Q_QUOTE,
-	W_Q_CLOSE, W_EDITS, W_CLOSE, W_LINKS, W_LINK_TEXT, W_A_OPEN,
-	W_A_BODY, W_A_LIST, W_A_ITEM, W_A_CLOSE, W_COMMENTS,
+	W_TITLES, W_TITLE_ENDS, W_Q_OPEN, W_Q_STORY, W_Q_LIST, W_Q_ITEM,
+	W_Q_QUOTE, W_Q_CLOSE, W_EDITS, W_CLOSE, W_LINKS, W_LINK_TEXT,
+	W_A_OPEN, W_A_BODY, W_A_LIST, W_A_ITEM, W_A_CLOSE, W_COMMENTS,
 	W__MAX
 };
 
@@ -226,7 +224,8 @@ static struct wlist wl[W__MAX] = {
 	[W_PLACES] = WL(wplaces, 0.9),	[W_RARE] = WL(wrare, 0.6),
 	[W_ANON] = WL(wanon, 1.0),	[W_ABOUT] = WL(wabout, 0.5),
 	[W_TITLES] = WL(wtitles, 0.2),
-	[W_TITLE_ENDS] = WL(wtitle_ends, 0.5),	[W_Q_OPEN] = WL(wq_open, 0.4),
+	[W_TITLE_ENDS] = WL(wtitle_ends, 0.5),
+	[W_Q_OPEN] = WL(wq_open, 0.4),
 	[W_Q_STORY] = WL(wq_story, 0.3), [W_Q_LIST] = WL(wq_list, 0.5),
 	[W_Q_ITEM] = WL(wq_item, 0.5),	[W_Q_QUOTE] = WL(wq_quote, 0.5),
 	[W_Q_CLOSE] = WL(wq_close, 0.5), [W_EDITS] = WL(wedits, 0.5),
@@ -948,7 +947,8 @@ seen(struct gen *g, int u, int64_t when)
 static int64_t
 later(struct gen *g, struct rnd *r, int64_t after, int64_t lo, int64_t span)
 {
-	int64_t	 d = rnd_log(r, lo, span), room = g->now - MINUTE - after;
+	int64_t	 d = rnd_log(r, lo, span);
+	int64_t	 room = g->now - MINUTE - after;
 
 	if (room <= 1)
 		return after + 1 > g->now - 1 ? g->now - 1 : after + 1;
@@ -1161,7 +1161,8 @@ plan_question(struct gen *g, struct rnd *r, int i)
 		    g->posts.v[a].gone))
 			return false;
 		plan_edit(g, r, a, 5);
-		if (!plan_comments(g, r, a, 0.4))
+		if (g->posts.v[a].status == 1 &&
+		    !plan_comments(g, r, a, 0.4))
 			return false;
 	}
 	return true;
@@ -1181,6 +1182,31 @@ votable(const struct gen *g, int pi)
 }
 
 /*
+ * The factor f for which the votes of the n posts, min(cap, f * w[i])
+ * each, add up to target (sum is the sum of the weights w[]): at least
+ * target / sum, more when the cap cuts the posts with the most.
+ */
+static double
+votes_scale(const double *w, size_t n, double target, double sum,
+    double cap)
+{
+	double	 lo = target / sum, hi = lo * 1000, mid, total;
+	size_t	 i;
+	int	 k;
+
+	for (k = 0; k < 50; k++) {
+		mid = (lo + hi) / 2;
+		for (i = 0, total = 0; i < n; i++)
+			total += mid * w[i] < cap ? mid * w[i] : cap;
+		if (total < target)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
+/*
  * The votes: about 10 per question in all, shared out by a heavy-tailed
  * weight per post (a few posts get very many), each from a distinct
  * member who is not the author, with its points events.  mark is
@@ -1189,7 +1215,7 @@ votable(const struct gen *g, int pi)
 static bool
 plan_votes(struct gen *g, struct rnd *r, int *mark)
 {
-	double		*w, sum = 0, target, pup;
+	double		*w, sum = 0, target, pup, f;
 	struct gpost	*p;
 	struct gvote	 v;
 	size_t		 i;
@@ -1208,11 +1234,13 @@ plan_votes(struct gen *g, struct rnd *r, int *mark)
 	}
 	target = 10.0 * g->nquestions;
 	cap = (g->nusers - 1) / 2;
+	f = sum > 0 ? votes_scale(w, g->posts.n, target, sum, (double)cap) :
+	    0;
 	for (i = 0; i < g->posts.n; i++) {
 		if (w[i] == 0)
 			continue;
 		p = &g->posts.v[i];
-		n = (int64_t)(target * w[i] / sum + rnd_unit(r));
+		n = (int64_t)(f * w[i] + rnd_unit(r));
 		if (n > cap)
 			n = cap;
 		pup = p->type == 3 ? 1.0 : rnd_pct(r, 8) ? 0.3 :
@@ -1506,9 +1534,10 @@ plan_users(struct gen *g, struct rnd *r)
 	return true;
 }
 
-/* qsort order of plan indices by time of creation, then plan order. */
+/* The posts post_cmp() sorts indices of (qsort has no context). */
 static const struct gpost *sort_posts;
 
+/* qsort order of plan indices by time of creation, then plan order. */
 static int
 post_cmp(const void *a, const void *b)
 {
@@ -1520,9 +1549,10 @@ post_cmp(const void *a, const void *b)
 	return *(const int32_t *)a - *(const int32_t *)b;
 }
 
-/* qsort order of users by time of joining (index to break ties). */
+/* The users user_cmp() sorts indices of. */
 static const struct guser *sort_users;
 
+/* qsort order of users by time of joining (index to break ties). */
 static int
 user_cmp(const void *a, const void *b)
 {
@@ -2509,6 +2539,7 @@ finish(struct db *db, const char *path)
 
 /* ---------------------------------------------------------------- */
 
+/* Print the usage to stderr and exit 2. */
 static void
 usage(void)
 {
@@ -2549,6 +2580,11 @@ remove_db(const char *path)
 	return true;
 }
 
+/*
+ * Parse the options, plan the site, write it to a new database and check
+ * it.  Exits 0 on success, 1 on failure (with a line on stderr), 2 for a
+ * usage error.
+ */
 int
 main(int argc, char *argv[])
 {
