@@ -44,40 +44,23 @@ search_page(struct qa_request *req, const char *q)
 }
 
 /*
- * Add one result (qitem.tpl, included as QITEM) to t: as add_qitem()
- * does, but with the title, when it is marked, in section MARKED_TITLE
- * (TITLE_HTML) instead of TITLE, and the snippet of the body in section
- * SNIPPET (TEXT_HTML).  The marked text is escaped by search_html().
+ * Add one result (qitem.tpl, included as QITEM) to t: add_qitem()'s row,
+ * with the title, when it is marked, as HTML (MARKED_TITLE), and the
+ * snippet of the body in section SNIPPET (TEXT_HTML).  The marked text
+ * is escaped by search_html().
  */
 static void
 add_hit(struct qa_request *req, struct tpl *t, const struct search_hit *h)
 {
-	const struct post	*p = &h->post;
-	struct tpl		*q;
-	const char		*html;
+	struct tpl	*q;
+	const char	*title = NULL, *html;
 
-	q = tpl_include(t, "QITEM", "qitem.tpl");
-	tpl_set(q, "URL", util_question_url(&req->arena, p->id, p->slug));
-	if (h->title != NULL &&
-	    (html = search_html(&req->arena, h->title)) != NULL)
-		tpl_set(tpl_add(q, "MARKED_TITLE"), "TITLE_HTML", html);
-	else
-		tpl_set(q, "TITLE", p->title);
+	if (h->title != NULL)
+		title = search_html(&req->arena, h->title);
+	q = add_qitem(req, t, &h->post, title);
 	if (h->snippet != NULL && h->snippet[0] != '\0' &&
 	    (html = search_html(&req->arena, h->snippet)) != NULL)
 		tpl_set(tpl_add(q, "SNIPPET"), "TEXT_HTML", html);
-	set_votes(q, "VOTES", p->score);
-	set_count(q, "ANSWERS", p->answer_count, "answer", "answers");
-	if (p->answer_count > 0)
-		tpl_show(q, "ANSWERED");
-	if (p->accepted_id != 0)
-		tpl_show(q, "ACCEPTED");
-	if (p->closed)
-		tpl_show(q, "CLOSED");
-	set_category(req, q, p);
-	set_tags(req, q, p->tags);
-	set_author(req, q, "USER", "ANON", p);
-	set_time(req, q, "ISO", "AGO", p->created);
 }
 
 /* A NOTE row (TEXT) of the search page. */

@@ -196,16 +196,23 @@ set_category(struct qa_request *req, struct tpl *t, const struct post *p)
 /*
  * Add one question row (qitem.tpl, included as QITEM) to t: title link,
  * votes, answers, accepted and closed markers, category, tags, author
- * and time asked.
+ * and time asked.  The title is p->title (TITLE), or, when title_html is
+ * not NULL, that HTML in section MARKED_TITLE (TITLE_HTML): the search
+ * page's title with the matched words marked by search_html().  Returns
+ * the row's dictionary, for sections of the caller's own (SNIPPET).
  */
-void
-add_qitem(struct qa_request *req, struct tpl *t, const struct post *p)
+struct tpl *
+add_qitem(struct qa_request *req, struct tpl *t, const struct post *p,
+    const char *title_html)
 {
 	struct tpl	*q;
 
 	q = tpl_include(t, "QITEM", "qitem.tpl");
 	tpl_set(q, "URL", util_question_url(&req->arena, p->id, p->slug));
-	tpl_set(q, "TITLE", p->title);
+	if (title_html != NULL)
+		tpl_set(tpl_add(q, "MARKED_TITLE"), "TITLE_HTML", title_html);
+	else
+		tpl_set(q, "TITLE", p->title);
 	set_votes(q, "VOTES", p->score);
 	set_count(q, "ANSWERS", p->answer_count, "answer", "answers");
 	if (p->answer_count > 0)
@@ -218,6 +225,7 @@ add_qitem(struct qa_request *req, struct tpl *t, const struct post *p)
 	set_tags(req, q, p->tags);
 	set_author(req, q, "USER", "ANON", p);
 	set_time(req, q, "ISO", "AGO", p->created);
+	return q;
 }
 
 /*
@@ -238,7 +246,7 @@ set_qlist(struct qa_request *req, struct tpl *t, const struct post *v,
 	}
 	s = tpl_add(t, "HAS_QUESTIONS");
 	for (i = 0; i < n; i++)
-		add_qitem(req, s, &v[i]);
+		add_qitem(req, s, &v[i], NULL);
 }
 
 /*

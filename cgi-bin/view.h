@@ -42,8 +42,8 @@ void		 set_author(struct qa_request *, struct tpl *,
 void		 set_tags(struct qa_request *, struct tpl *, const char *);
 void		 set_category(struct qa_request *, struct tpl *,
 		    const struct post *);
-void		 add_qitem(struct qa_request *, struct tpl *,
-		    const struct post *);
+struct tpl	*add_qitem(struct qa_request *, struct tpl *,
+		    const struct post *, const char *title_html);
 void		 set_qlist(struct qa_request *, struct tpl *,
 		    const struct post *, size_t, const char *empty);
 int64_t		 page_size(void);

@@ -388,16 +388,6 @@ category_edit_check(struct arena *a, struct category_edit *e,
 	return QA_OK;
 }
 
-/* Bind an id, or NULL when it is 0 (no parent, no category). */
-static void
-bind_id(sqlite3_stmt *st, int idx, int64_t id)
-{
-	if (id != 0)
-		sqlite3_bind_int64(st, idx, id);
-	else
-		sqlite3_bind_null(st, idx);
-}
-
 /*
  * Run statement which of this module with ?1 = a and ?2 = b (bound as
  * an id, so 0 is NULL, when b_id is true).  Returns QA_OK or the error.
@@ -412,7 +402,7 @@ run2(struct db *db, enum category_stmt which, int64_t a, int64_t b,
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, a);
 	if (b_id)
-		bind_id(st, 2, b);
+		db_bind_id(st, 2, b);
 	else
 		sqlite3_bind_int64(st, 2, b);
 	return db_run(db, st, where);
@@ -500,7 +490,7 @@ category_create(struct db *db, struct arena *a, const struct category_edit *e,
 		if ((st = db_stmt(db, &category_stmts,
 		    CATEGORY_STMT_NEXT_POS)) == NULL)
 			return QA_ESYS;
-		bind_id(st, 1, e->parent_id);
+		db_bind_id(st, 1, e->parent_id);
 		rc = sqlite3_step(st);
 		pos = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
 		db_done(st);
@@ -509,7 +499,7 @@ category_create(struct db *db, struct arena *a, const struct category_edit *e,
 	}
 	if ((st = db_stmt(db, &category_stmts, CATEGORY_STMT_INSERT)) == NULL)
 		return QA_ESYS;
-	bind_id(st, 1, e->parent_id);
+	db_bind_id(st, 1, e->parent_id);
 	if (!db_bind_text(st, 2, e->slug) || !db_bind_text(st, 3, e->name) ||
 	    !db_bind_text(st, 4, e->description)) {
 		db_done(st);

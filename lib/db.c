@@ -500,6 +500,16 @@ db_col_int(sqlite3_stmt *st, int col)
 	return sqlite3_column_int64(st, col);
 }
 
+/* Bind an id, or SQL NULL when it is 0 (no parent, no category, ...). */
+void
+db_bind_id(sqlite3_stmt *st, int idx, int64_t id)
+{
+	if (id != 0)
+		sqlite3_bind_int64(st, idx, id);
+	else
+		sqlite3_bind_null(st, idx);
+}
+
 /* Bind text (NULL binds SQL NULL); false if the bind failed. */
 bool
 db_bind_text(sqlite3_stmt *st, int idx, const char *s)

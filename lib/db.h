@@ -87,5 +87,6 @@ extern const size_t			 sql_nmigrations;
 char		*db_col_text(struct arena *, sqlite3_stmt *, int);
 int64_t		 db_col_int(sqlite3_stmt *, int);
 bool		 db_bind_text(sqlite3_stmt *, int, const char *);
+void		 db_bind_id(sqlite3_stmt *, int, int64_t);
 
 #endif /* !DB_H */

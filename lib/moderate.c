@@ -223,16 +223,6 @@ mod_purge_statements(void)
 	return &mod_purge_stmts;
 }
 
-/* Bind an id, or NULL for 0. */
-static void
-bind_id(sqlite3_stmt *st, int idx, int64_t id)
-{
-	if (id != 0)
-		sqlite3_bind_int64(st, idx, id);
-	else
-		sqlite3_bind_null(st, idx);
-}
-
 /*
  * Run statement `which` with ?1 id and, when x_used, ?2 x.  Sets
  * *changes (when not NULL) to the rows it changed.  Returns QA_OK or the
@@ -298,8 +288,8 @@ mod_audit(struct db *db, const struct mod_actor *actor, const char *action,
 
 	if ((st = db_stmt(db, &mod_stmts, MOD_STMT_AUDIT)) == NULL)
 		return QA_ESYS;
-	bind_id(st, 1, actor->user_id);
-	bind_id(st, 4, target_id);
+	db_bind_id(st, 1, actor->user_id);
+	db_bind_id(st, 4, target_id);
 	sqlite3_bind_int64(st, 8, actor->now);
 	if (!db_bind_text(st, 2, action) ||
 	    !db_bind_text(st, 3, target_type) ||
@@ -755,7 +745,7 @@ mod_close(struct db *db, const struct mod_actor *m, int64_t question_id,
 	}
 	sqlite3_bind_int64(st, 1, question_id);
 	sqlite3_bind_int(st, 2, 1);
-	bind_id(st, 4, duplicate_of);
+	db_bind_id(st, 4, duplicate_of);
 	if (!db_bind_text(st, 3, reason != NULL ? reason : "")) {
 		db_done(st);
 		er = QA_ESYS;

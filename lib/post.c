@@ -105,20 +105,12 @@ enum post_stmt {
  * The inner query picks the page's ids from an index (rows skipped by
  * OFFSET cost an index step, no join); the outer one reads those rows by
  * primary key with their author and category and puts them back in the
- * list's order (ties by id, as in the indexes).  The result columns are
- * read by list_row().
+ * list's order (ties by id, as in the indexes).  The result columns
+ * (POST_LIST_COLS, in post.h) are read by post_list_row().
  */
-#define LIST_COLS \
-	"p.id, p.title, p.slug, p.tags, p.score, p.answer_count, " \
-	"p.accepted_id, p.created, p.activity, p.user_id, p.anon_name, " \
-	"p.closed, p.views, p.category_id, u.handle, u.points, c.slug, " \
-	"c.name"
-#define LIST_JOINS \
-	" LEFT JOIN users u ON u.id = p.user_id " \
-	"LEFT JOIN categories c ON c.id = p.category_id"
 #define LIST_HEAD \
-	"SELECT " LIST_COLS " FROM posts p" LIST_JOINS " WHERE p.id IN " \
-	"(SELECT "
+	"SELECT " POST_LIST_COLS " FROM posts p" POST_LIST_JOINS \
+	" WHERE p.id IN (SELECT "
 #define LIST_END(order) \
 	" LIMIT ?1 OFFSET ?2) ORDER BY " order
 #define NEWEST_FIRST	"p.created DESC, p.id"
@@ -442,11 +434,11 @@ static const char *const post_fts_sql[POST_FTS__MAX] = {
 	/*
 	 * SIMILAR: ?1 an FTS5 query, ?2 the limit; best first by bm25 with
 	 * the title weighing five times the body and the tags.  The
-	 * columns are those of the question lists (list_row()).
+	 * columns are those of the question lists (post_list_row()).
 	 */
-	"SELECT " LIST_COLS " FROM posts_fts CROSS JOIN posts p "
-	"ON p.id = posts_fts.rowid" LIST_JOINS " WHERE posts_fts MATCH ?1 "
-	"AND p.type = 1 AND p.status = 1 "
+	"SELECT " POST_LIST_COLS " FROM posts_fts CROSS JOIN posts p "
+	"ON p.id = posts_fts.rowid" POST_LIST_JOINS
+	" WHERE posts_fts MATCH ?1 AND p.type = 1 AND p.status = 1 "
 	"ORDER BY bm25(posts_fts, 5.0, 1.0, 1.0), p.id LIMIT ?2",
 };
 
@@ -523,12 +515,15 @@ question_slug(struct arena *a, const char *slug, const char *title)
 }
 
 /*
- * Fill the struct post at v from the current row of a question list
- * statement (LIST_HEAD's columns), copying text into the arena.  Returns
- * QA_ESYS if out of memory.  A db_rows() row function.
+ * Fill the struct post at v (zeroed first) from the current row of a
+ * question list statement, whose first POST_LIST_NCOLS columns are
+ * POST_LIST_COLS: a visible question with its author and category, the
+ * slug made from the title when none is stored.  Text is copied into
+ * the arena.  Returns QA_ESYS if out of memory.  A db_rows() row
+ * function.
  */
-static enum qa_err
-list_row(struct arena *a, sqlite3_stmt *st, void *v)
+enum qa_err
+post_list_row(struct arena *a, sqlite3_stmt *st, void *v)
 {
 	struct post	*p = v;
 
@@ -588,8 +583,8 @@ post_list(struct db *db, struct arena *a, enum post_list list, int64_t key,
 	sqlite3_bind_int64(st, 2, offset);
 	if (list_keyed(list))
 		sqlite3_bind_int64(st, 3, key);
-	er = db_rows(db, st, a, sizeof(**out), (size_t)limit, list_row, &v, n,
-	    "post_list");
+	er = db_rows(db, st, a, sizeof(**out), (size_t)limit, post_list_row,
+	    &v, n, "post_list");
 	*out = v;
 	return er;
 }
@@ -1010,16 +1005,6 @@ post_raw_get_pair(struct db *db, struct arena *a, int64_t id,
 	return post_raw_get(db, a, p->question_id, q);
 }
 
-/* Bind an id, or NULL for 0 (no author, no category). */
-static void
-bind_id(sqlite3_stmt *st, int idx, int64_t id)
-{
-	if (id != 0)
-		sqlite3_bind_int64(st, idx, id);
-	else
-		sqlite3_bind_null(st, idx);
-}
-
 /*
  * Run post statement `which` with ?1 id, ?2 x and, when y_used, ?3 y (the
  * counter and activity updates).  Returns QA_OK or the database error.
@@ -1225,7 +1210,7 @@ revision_add(struct db *db, int64_t id, int64_t user_id,
 	if ((st = db_stmt(db, &post_stmts, POST_STMT_REV_INSERT)) == NULL)
 		return QA_ESYS;
 	sqlite3_bind_int64(st, 1, id);
-	bind_id(st, 2, user_id);
+	db_bind_id(st, 2, user_id);
 	sqlite3_bind_int64(st, 4, now);
 	if (!db_bind_text(st, 3, user_id == 0 ? anon_name : NULL) ||
 	    !db_bind_text(st, 5, reason != NULL ? reason : "") ||
@@ -1335,12 +1320,12 @@ post_create(struct db *db, struct arena *a, const struct post_new *n,
 		goto out;
 	}
 	sqlite3_bind_int(st, 1, n->type);
-	bind_id(st, 2, q ? 0 : n->parent_id);
-	bind_id(st, 3, qid);
+	db_bind_id(st, 2, q ? 0 : n->parent_id);
+	db_bind_id(st, 3, qid);
 	sqlite3_bind_text(st, 7, html.data != NULL ? html.data : "",
 	    (int)html.len, SQLITE_STATIC);
-	bind_id(st, 9, q ? n->category_id : 0);
-	bind_id(st, 10, n->user_id);
+	db_bind_id(st, 9, q ? n->category_id : 0);
+	db_bind_id(st, 10, n->user_id);
 	sqlite3_bind_int64(st, 14, n->now);
 	sqlite3_bind_int(st, 15, n->status);
 	if (!db_bind_text(st, 4, q ? n->title : NULL) ||
@@ -1456,9 +1441,9 @@ post_update(struct db *db, struct arena *a, const struct post_change *c)
 	sqlite3_bind_int64(st, 1, p.id);
 	sqlite3_bind_text(st, 5, html.data != NULL ? html.data : "",
 	    (int)html.len, SQLITE_STATIC);
-	bind_id(st, 7, p.category_id);
+	db_bind_id(st, 7, p.category_id);
 	sqlite3_bind_int64(st, 8, c->now);
-	bind_id(st, 9, c->editor_id);
+	db_bind_id(st, 9, c->editor_id);
 	if (!db_bind_text(st, 2, p.title) || !db_bind_text(st, 3, p.slug) ||
 	    !db_bind_text(st, 4, body) || !db_bind_text(st, 6, p.tags) ||
 	    !db_bind_text(st, 10, c->editor_id == 0 ? c->editor_name :
@@ -1587,7 +1572,7 @@ post_accept(struct db *db, int64_t question_id, int64_t answer_id,
 		goto out;
 	}
 	sqlite3_bind_int64(st, 1, question_id);
-	bind_id(st, 2, answer_id);
+	db_bind_id(st, 2, answer_id);
 	if ((er = db_run(db, st, "post_accept")) != QA_OK)
 		goto out;
 	if (answer_id != 0 && (er = accept_points(db, question_id,
@@ -1677,31 +1662,6 @@ static const char *const stop_words[] = {
 /* At most this many words of a text go into a similarity query. */
 #define SIMILAR_WORDS	16
 
-/*
- * The length of the UTF-8 sequence that starts at p, or 0 if p does not
- * start a whole one (a stray continuation byte, a cut sequence).
- */
-static size_t
-utf8_seq(const unsigned char *p)
-{
-	size_t	 len, i;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		len = 2;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		len = 3;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	for (i = 1; i < len; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	return len;
-}
-
 /* ASCII whitespace: what separates the words of a title. */
 static bool
 space(char c)
@@ -1734,7 +1694,7 @@ fts_query(struct arena *a, const char *text, bool *oom)
 	*oom = false;
 	while (*p != '\0' && words < SIMILAR_WORDS) {
 		for (n = 0; *p != '\0' && !space((char)*p); p += len) {
-			if ((len = utf8_seq(p)) == 0) {
+			if ((len = util_utf8_seq(p)) == 0) {
 				len = 1;
 				continue;
 			}
@@ -1802,8 +1762,8 @@ post_similar(struct db *db, struct arena *a, const char *text,
 		db_done(st);
 		return QA_ESYS;
 	}
-	er = db_rows(db, st, a, sizeof(**out), (size_t)limit, list_row, &v, n,
-	    "post_similar");
+	er = db_rows(db, st, a, sizeof(**out), (size_t)limit, post_list_row,
+	    &v, n, "post_similar");
 	*out = v;
 	return er;
 }

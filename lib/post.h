@@ -16,6 +16,7 @@
 struct arena;
 struct db;
 struct db_stmts;
+struct sqlite3_stmt;
 
 /* posts.type */
 enum post_type {
@@ -131,6 +132,24 @@ struct post_thread {
 	size_t		 nanswers;
 };
 
+/*
+ * A question list row, for the model modules that read questions with
+ * SQL of their own (search.c): POST_LIST_COLS are the columns that
+ * post_list_row() reads, from posts p joined by POST_LIST_JOINS to its
+ * author u and category c.
+ */
+#define POST_LIST_COLS \
+	"p.id, p.title, p.slug, p.tags, p.score, p.answer_count, " \
+	"p.accepted_id, p.created, p.activity, p.user_id, p.anon_name, " \
+	"p.closed, p.views, p.category_id, u.handle, u.points, c.slug, " \
+	"c.name"
+#define POST_LIST_JOINS \
+	" LEFT JOIN users u ON u.id = p.user_id " \
+	"LEFT JOIN categories c ON c.id = p.category_id"
+#define POST_LIST_NCOLS	18	/* columns of POST_LIST_COLS */
+
+enum qa_err	 post_list_row(struct arena *, struct sqlite3_stmt *,
+		    void *);
 enum qa_err	 post_list(struct db *, struct arena *, enum post_list,
 		    int64_t key, int64_t offset, int64_t limit,
 		    struct post **, size_t *);

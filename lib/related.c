@@ -226,31 +226,6 @@ related_limit(void)
 	return n < 0 ? 0 : n > RELATED_MAX ? RELATED_MAX : n;
 }
 
-/*
- * The length of the UTF-8 sequence that starts at p, or 0 if p does not
- * start a whole one (a stray continuation byte, a cut sequence).
- */
-static size_t
-utf8_seq(const unsigned char *p)
-{
-	size_t	 len, i;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		len = 2;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		len = 3;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	for (i = 1; i < len; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	return len;
-}
-
 /* Whether c is an ASCII letter or digit. */
 static bool
 alnum(unsigned char c)
@@ -294,7 +269,7 @@ words_add(struct words *ws, const char *text, size_t max)
 		return;
 	while (*p != '\0' && ws->n < RELATED_WORDS && added < max) {
 		for (n = 0; *p != '\0'; p += len) {
-			len = utf8_seq(p);
+			len = util_utf8_seq(p);
 			if (len == 0 || (len == 1 && !alnum(*p))) {
 				len = 1;
 				if (n > 0)

@@ -104,18 +104,12 @@ enum search_stmt {
 	"posts_fts.rowid DESC"
 
 /*
- * A page of results: the columns hit_row() reads, for the ids in the
- * JSON array in the order of the array.
+ * A page of results: the question list columns (POST_LIST_COLS, which
+ * hit_row() reads) for the ids in the JSON array, in the order of the
+ * array.
  */
-#define HIT_COLS \
-	"p.id, p.title, p.slug, p.tags, p.score, p.answer_count, " \
-	"p.accepted_id, p.created, p.activity, p.user_id, p.anon_name, " \
-	"p.closed, p.views, p.category_id, u.handle, u.points, c.slug, " \
-	"c.name"
 #define HIT_JOINS \
-	" CROSS JOIN posts p ON p.id = json_each.value " \
-	"LEFT JOIN users u ON u.id = p.user_id " \
-	"LEFT JOIN categories c ON c.id = p.category_id"
+	" CROSS JOIN posts p ON p.id = json_each.value" POST_LIST_JOINS
 
 static const char *const search_sql[SEARCH_STMT__MAX] = {
 	/* NEWEST: index posts_q_newest. */
@@ -139,7 +133,7 @@ static const char *const search_sql[SEARCH_STMT__MAX] = {
 	IS_FILTERS("x") TAG_FILTER("x.id") " ORDER BY x.created DESC "
 	"LIMIT ?2",
 	/* ROWS: ?1 the ids; primary keys. */
-	"SELECT " HIT_COLS " FROM json_each(?1)" HIT_JOINS
+	"SELECT " POST_LIST_COLS " FROM json_each(?1)" HIT_JOINS
 	" WHERE p.type = 1 AND p.status = 1 ORDER BY json_each.key",
 	/*
 	 * TAGS_NEAR: used tags from ?1 up to ?2 (a first byte and the one
@@ -204,7 +198,8 @@ static const char *const search_fts_sql[SEARCH_FTS__MAX] = {
 	 * primary key, with the whole title and up to 32 tokens of the
 	 * body, marked.
 	 */
-	"SELECT " HIT_COLS ", highlight(posts_fts, 0, char(1), char(2)), "
+	"SELECT " POST_LIST_COLS ", "
+	"highlight(posts_fts, 0, char(1), char(2)), "
 	"snippet(posts_fts, 1, char(1), char(2), '\xe2\x80\xa6', 32) "
 	"FROM json_each(?2) CROSS JOIN posts_fts ON posts_fts.rowid = "
 	"json_each.value" HIT_JOINS " WHERE posts_fts MATCH ?1 AND "
@@ -245,34 +240,6 @@ blank(unsigned char c)
 }
 
 /*
- * The length of the UTF-8 sequence that starts at p (1 for ASCII), or 0
- * if p does not start a whole, shortest-form one.
- */
-static size_t
-utf8_seq(const unsigned char *p)
-{
-	size_t	 len, i;
-
-	if (p[0] < 0x80)
-		return 1;
-	if (p[0] >= 0xc2 && p[0] <= 0xdf)
-		len = 2;
-	else if (p[0] >= 0xe0 && p[0] <= 0xef)
-		len = 3;
-	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
-		len = 4;
-	else
-		return 0;
-	for (i = 1; i < len; i++)
-		if ((p[i] & 0xc0) != 0x80)
-			return 0;
-	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] > 0x9f) ||
-	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
-		return 0;
-	return len;
-}
-
-/*
  * A copy of s[0..len) in the arena with every control character made a
  * space and every byte that does not belong to a whole UTF-8 sequence
  * dropped.  NULL if out of memory.
@@ -287,7 +254,7 @@ clean(struct arena *a, const char *s, size_t len)
 	if ((out = arena_alloc(a, len + 1)) == NULL)
 		return NULL;
 	for (i = 0; i < len; i += k) {
-		if ((k = utf8_seq(p + i)) == 0 || i + k > len) {
+		if ((k = util_utf8_seq(p + i)) == 0 || i + k > len) {
 			k = 1;
 			continue;
 		}
@@ -964,49 +931,24 @@ bm25_register(struct db *db)
 
 /*
  * Fill the struct search_hit at v from the current row of ROWS or FTS
- * ROWS (HIT_COLS, then for FTS ROWS the marked title and snippet),
- * copying text into the arena.  Returns QA_ESYS if out of memory.  A
- * db_rows() row function.
+ * ROWS (POST_LIST_COLS, read by post_list_row(), then for FTS ROWS the
+ * marked title and snippet), copying text into the arena.  Returns
+ * QA_ESYS if out of memory.  A db_rows() row function.
  */
 static enum qa_err
 hit_row(struct arena *a, sqlite3_stmt *st, void *v)
 {
 	struct search_hit	*h = v;
-	struct post		*p = &h->post;
+	enum qa_err		 er;
 
 	memset(h, 0, sizeof(*h));
-	p->id = db_col_int(st, 0);
-	p->type = POST_QUESTION;
-	p->status = POST_VISIBLE;
-	p->question_id = p->id;
-	p->title = db_col_text(a, st, 1);
-	p->slug = db_col_text(a, st, 2);
-	p->tags = db_col_text(a, st, 3);
-	p->score = db_col_int(st, 4);
-	p->answer_count = db_col_int(st, 5);
-	p->accepted_id = db_col_int(st, 6);
-	p->created = db_col_int(st, 7);
-	p->activity = db_col_int(st, 8);
-	p->user_id = db_col_int(st, 9);
-	p->anon_name = db_col_text(a, st, 10);
-	p->closed = db_col_int(st, 11) != 0;
-	p->views = db_col_int(st, 12);
-	p->category_id = db_col_int(st, 13);
-	p->handle = db_col_text(a, st, 14);
-	p->points = db_col_int(st, 15);
-	p->category_slug = db_col_text(a, st, 16);
-	p->category_name = db_col_text(a, st, 17);
-	if (p->title == NULL || p->tags == NULL)
-		return QA_ESYS;
-	if (p->slug == NULL || p->slug[0] == '\0')
-		p->slug = util_slug(a, p->title);
-	if (p->slug == NULL)
-		return QA_ESYS;
-	if (sqlite3_column_count(st) > 18) {
-		h->title = db_col_text(a, st, 18);
-		h->snippet = db_col_text(a, st, 19);
+	if ((er = post_list_row(a, st, &h->post)) != QA_OK)
+		return er;
+	if (sqlite3_column_count(st) > POST_LIST_NCOLS) {
+		h->title = db_col_text(a, st, POST_LIST_NCOLS);
+		h->snippet = db_col_text(a, st, POST_LIST_NCOLS + 1);
 		if (h->title == NULL)
-			h->title = p->title;
+			h->title = h->post.title;
 		if (h->snippet == NULL && (h->snippet = arena_strdup(a, ""))
 		    == NULL)
 			return QA_ESYS;

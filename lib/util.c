@@ -212,6 +212,38 @@ util_utf8_len(const char *s)
 }
 
 /*
+ * The length in bytes of the UTF-8 character that starts at p (1 for an
+ * ASCII byte, NUL included), or 0 if p does not start a whole,
+ * well-formed one: a stray continuation byte, a cut sequence, an overlong
+ * form, a surrogate or a code point past U+10FFFF, as http_utf8_valid()
+ * refuses them.  No byte is read past the first one that does not
+ * continue the sequence, so a NUL-terminated p is never overrun.
+ */
+size_t
+util_utf8_seq(const unsigned char *p)
+{
+	size_t	 len, i;
+
+	if (p[0] < 0x80)
+		return 1;
+	if (p[0] >= 0xc2 && p[0] <= 0xdf)
+		len = 2;
+	else if (p[0] >= 0xe0 && p[0] <= 0xef)
+		len = 3;
+	else if (p[0] >= 0xf0 && p[0] <= 0xf4)
+		len = 4;
+	else
+		return 0;
+	for (i = 1; i < len; i++)
+		if ((p[i] & 0xc0) != 0x80)
+			return 0;
+	if ((p[0] == 0xe0 && p[1] < 0xa0) || (p[0] == 0xed && p[1] > 0x9f) ||
+	    (p[0] == 0xf0 && p[1] < 0x90) || (p[0] == 0xf4 && p[1] > 0x8f))
+		return 0;
+	return len;
+}
+
+/*
  * The canonical address of question id, "/q/ID/SLUG", with the slug
  * encoded as a path segment ("q" when slug is NULL or empty, as
  * util_slugn() gives for a title without letters).  Arena memory, NULL

@@ -19,6 +19,7 @@ char	*util_isotime(struct arena *, int64_t t);
 char	*util_urlseg(struct arena *, const char *);
 const char *util_plural(int64_t n, const char *one, const char *many);
 size_t	 util_utf8_len(const char *);
+size_t	 util_utf8_seq(const unsigned char *);
 char	*util_question_url(struct arena *, int64_t id, const char *slug);
 const char *util_email_problem(const char *e, const char *bad);
 

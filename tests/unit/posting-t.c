@@ -85,7 +85,7 @@ main(void)
 	enum qa_err	 er;
 	int		 i;
 
-	plan(77);
+	plan(90);
 	if (mkdtemp(dir) == NULL)
 		bail("mkdtemp");
 	snprintf(path, sizeof(path), "%s/qa.db", dir);
@@ -119,6 +119,32 @@ main(void)
 	    "util: plain address");
 	is_str(util_email_problem("an n@x.org", "BAD"),
 	    "An email address has no spaces.", "util: spaces");
+
+	/* UTF-8 sequences, as the search and similarity code reads them. */
+	is_int(util_utf8_seq((const unsigned char *)"a"), 1, "utf8: ASCII");
+	is_int(util_utf8_seq((const unsigned char *)""), 1, "utf8: NUL");
+	is_int(util_utf8_seq((const unsigned char *)"\xc3\xa9"), 2,
+	    "utf8: two bytes");
+	is_int(util_utf8_seq((const unsigned char *)"\xe2\x80\x94"), 3,
+	    "utf8: three bytes");
+	is_int(util_utf8_seq((const unsigned char *)"\xf0\x9f\x98\x80"), 4,
+	    "utf8: four bytes");
+	is_int(util_utf8_seq((const unsigned char *)"\xa9"), 0,
+	    "utf8: stray continuation byte");
+	is_int(util_utf8_seq((const unsigned char *)"\xe2\x80"), 0,
+	    "utf8: cut sequence");
+	is_int(util_utf8_seq((const unsigned char *)"\xc0\xaf"), 0,
+	    "utf8: overlong two bytes");
+	is_int(util_utf8_seq((const unsigned char *)"\xe0\x80\xaf"), 0,
+	    "utf8: overlong three bytes");
+	is_int(util_utf8_seq((const unsigned char *)"\xed\xa0\x80"), 0,
+	    "utf8: surrogate");
+	is_int(util_utf8_seq((const unsigned char *)"\xf0\x8f\xbf\xbf"), 0,
+	    "utf8: overlong four bytes");
+	is_int(util_utf8_seq((const unsigned char *)"\xf4\x90\x80\x80"), 0,
+	    "utf8: past U+10FFFF");
+	is_int(util_utf8_seq((const unsigned char *)"\xf4\x8f\xbf\xbf"), 4,
+	    "utf8: U+10FFFF");
 
 	/* URL path segments. */
 	is_str(util_urlseg(&req.arena, "a-Z_0.9~"), "a-Z_0.9~",
