@@ -1,13 +1,13 @@
 /*
  * qa-admin.c: the administration command line.
  *
- *	qa-admin [-d dbpath] command [args]
+ *	qa-admin [-c config] [-d dbpath] command [args]
  *
  * The database is the one given with -d, else the key `db' of the
- * configuration file (FASTQA_CONFIG, else the compiled-in path).  Every
- * command writes in one transaction with bound values only.  Exit status:
- * 0 on success, 1 on failure (with one line on stderr saying why), 2 for
- * a usage error.
+ * configuration file (-c, else FASTQA_CONFIG, else the compiled-in path).
+ * Every command writes in one transaction with bound values only.  Exit
+ * status: 0 on success, 1 on failure (with one line on stderr saying
+ * why; for check, when it found a problem), 2 for a usage error.
  */
 #include <sys/stat.h>
 
@@ -23,6 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "admin.h"
 #include "arena.h"
 #include "auth.h"
 #include "category.h"
@@ -141,10 +142,28 @@ next_row(struct db *db, sqlite3_stmt *next, int64_t *id, enum qa_err *er,
 static void
 usage(void)
 {
-	fputs("usage: qa-admin [-d dbpath] command [args]\n"
+	fputs("usage: qa-admin [-c config] [-d dbpath] command [args]\n"
 	    "commands:\n"
 	    "  init                    create the database and its schema\n"
-	    "  migrate                 apply pending schema migrations\n"
+	    "  migrate [--no-backup]   apply pending schema migrations, "
+	    "after a backup\n"
+	    "                          to DB.before-migrate-vN\n"
+	    "  backup [-f] FILE        copy the database, live, to FILE "
+	    "(-f replaces it)\n"
+	    "  restore [-f] [--no-keep] FILE\n"
+	    "                          replace the database with the backup "
+	    "FILE, keeping\n"
+	    "                          the old one as DB.before-restore; "
+	    "refused while\n"
+	    "                          the site has it open, unless -f\n"
+	    "  check [--quick] [--fix] [-c config]\n"
+	    "                          integrity, foreign keys, counters "
+	    "(--fix recounts),\n"
+	    "                          search index, settings, "
+	    "configuration, WAL;\n"
+	    "                          exits 1 on any problem\n"
+	    "  stats [--json]          counts, sizes, recent activity, top "
+	    "tags\n"
 	    "  create-user HANDLE EMAIL [--level LEVEL] [--password PW|-]\n"
 	    "                          add an account (a password is made "
 	    "up\n"
@@ -172,7 +191,7 @@ usage(void)
 	    "\n"
 	    "Without -d, the database is the key db of the configuration "
 	    "file\n"
-	    "named by FASTQA_CONFIG.\n", stderr);
+	    "given with -c, else named by FASTQA_CONFIG.\n", stderr);
 }
 
 /*
@@ -458,29 +477,381 @@ cmd_init(const char *path, int argc, char **argv)
 	return er;
 }
 
-/* migrate: apply the pending migrations and print the schema version. */
+/*
+ * A size for people in buf (at least 48 bytes), which it returns: "512
+ * bytes", or "812.0 KiB (831488 bytes)", in MiB, GiB or TiB as fits.
+ */
+static const char *
+human(int64_t n, char *buf, size_t bufsz)
+{
+	static const char *const	 unit[] =
+	    { "KiB", "MiB", "GiB", "TiB" };
+	double				 v = (double)n;
+	size_t				 i = 0;
+
+	if (n < 1024) {
+		snprintf(buf, bufsz, "%lld bytes", (long long)n);
+		return buf;
+	}
+	for (v /= 1024; v >= 1024 && i + 1 < nitems(unit); i++)
+		v /= 1024;
+	snprintf(buf, bufsz, "%.1f %s (%lld bytes)", v, unit[i],
+	    (long long)n);
+	return buf;
+}
+
+/* Print what a backup or restore copied: "what FILE: size ... s". */
+static void
+copy_print(const char *what, const char *file, const struct admin_copy *c)
+{
+	char	 h[48];
+
+	printf("%s %s: %s, %d pages, in %.3f s, %d step%s", what, file,
+	    human(c->bytes, h, sizeof(h)), c->pages, c->seconds, c->steps,
+	    c->steps == 1 ? "" : "s");
+	if (c->busy > 0)
+		printf(", %d waited for a lock", c->busy);
+	putchar('\n');
+}
+
+/*
+ * Copy the open database db to path + suffix with admin_backup() (flags
+ * as there), saying so with `what` ("backup", "kept the old database
+ * as").  Refuses an existing file without ADMIN_FORCE, saying what to
+ * do with `hint` ("give -f to replace it").
+ */
+static enum qa_err
+backup_to(struct db *db, const char *path, const char *suffix,
+    unsigned int flags, const char *what, const char *hint)
+{
+	struct admin_copy	 c;
+	struct stat		 sb;
+	char			 file[PATH_MAX];
+	enum qa_err		 er;
+
+	if ((size_t)snprintf(file, sizeof(file), "%s%s", path, suffix) >=
+	    sizeof(file)) {
+		fprintf(stderr, "qa-admin: %s%s: %s\n", path, suffix,
+		    strerror(ENAMETOOLONG));
+		return QA_EINVALID;
+	}
+	if (!(flags & ADMIN_FORCE) && lstat(file, &sb) == 0) {
+		fprintf(stderr, "qa-admin: %s exists: move it away, or %s\n",
+		    file, hint);
+		return QA_ECONFLICT;
+	}
+	if ((er = admin_backup(db, file, flags, &c)) != QA_OK)
+		fprintf(stderr, "qa-admin: no copy written to %s\n", file);
+	else
+		copy_print(what, file, &c);
+	return er;
+}
+
+/*
+ * Apply each compiled-in migration above db's schema version, each in
+ * its own transaction, printing one line per migration.  Returns QA_OK
+ * or the first failure (the database then stays at the version before
+ * it, which is logged).
+ */
+static enum qa_err
+migrate_steps(struct db *db)
+{
+	struct timespec	 t0, t1;
+	enum qa_err	 er;
+	size_t		 i;
+
+	for (i = 0; i < sql_nmigrations; i++) {
+		if (sql_migrations[i].version <= db_version(db))
+			continue;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
+		if ((er = db_migrate(db, &sql_migrations[i], 1)) != QA_OK) {
+			fprintf(stderr, "qa-admin: migration %s failed; the "
+			    "database stays at schema version %d\n",
+			    sql_migrations[i].name, db_version(db));
+			return er;
+		}
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		printf("  %s: done in %.3f s\n", sql_migrations[i].name,
+		    (double)(t1.tv_sec - t0.tv_sec) +
+		    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9);
+	}
+	return QA_OK;
+}
+
+/*
+ * migrate [--no-backup]: bring the database to this program's schema,
+ * one migration (one transaction) at a time, after a backup to
+ * DB.before-migrate-vN (N the version before), which must not exist
+ * yet.  Prints the versions from and to.  A database already at the
+ * schema is left alone; one newer than this program too (with a note).
+ */
 static enum qa_err
 cmd_migrate(const char *path, int argc, char **argv)
 {
 	struct db	*db;
-	enum qa_err	 er;
-	int		 v;
+	char		 suffix[32];
+	bool		 backup = true;
+	enum qa_err	 er = QA_OK;
+	int		 i, v, to = db_schema_version();
 
-	(void)argv;
-	if (argc != 1)
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--no-backup") != 0)
+			return QA_EUSAGE;
+		backup = false;
+	}
+	if ((er = open_db(path, true, &db)) != QA_OK)
+		return er;
+	v = db_version(db);
+	snprintf(suffix, sizeof(suffix), ".before-migrate-v%d", v);
+	if (v > to)
+		fprintf(stderr, "qa-admin: %s has schema version %d, newer "
+		    "than this program's %d: left alone\n", path, v, to);
+	else if (v == to)
+		printf("%s: schema version %d, nothing to migrate\n", path, v);
+	else if (backup && (er = backup_to(db, path, suffix, 0, "backup",
+	    "give --no-backup to migrate without a backup")) != QA_OK)
+		fprintf(stderr, "qa-admin: not migrated\n");
+	else {
+		printf("migrating %s from schema version %d to %d\n", path, v,
+		    to);
+		if ((er = migrate_steps(db)) == QA_OK)
+			printf("schema version %d\n", db_version(db));
+	}
+	db_close(db);
+	return er;
+}
+
+/*
+ * backup [-f] FILE: a consistent copy of the database, taken while the
+ * site runs and writes (lib/admin.c), checked, then renamed to FILE.
+ * Refuses an existing FILE unless -f.  Prints its size and the time.
+ */
+static enum qa_err
+cmd_backup(const char *path, int argc, char **argv)
+{
+	struct db	*db;
+	const char	*file = NULL;
+	unsigned int	 flags = 0;
+	enum qa_err	 er;
+	int		 i;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "-f") == 0 ||
+		    strcmp(argv[i], "--force") == 0)
+			flags |= ADMIN_FORCE;
+		else if ((argv[i][0] == '-' && argv[i][1] != '\0') ||
+		    file != NULL)
+			return QA_EUSAGE;
+		else
+			file = argv[i];
+	if (file == NULL)
 		return QA_EUSAGE;
 	if ((er = open_db(path, true, &db)) != QA_OK)
 		return er;
-	if ((v = db_version(db)) > db_schema_version())
-		fprintf(stderr, "qa-admin: %s has schema version %d, newer "
-		    "than this program's %d: left alone\n", path, v,
-		    db_schema_version());
-	if ((er = db_upgrade(db)) != QA_OK)
-		fprintf(stderr, "qa-admin: migration failed; the database "
-		    "stays at schema version %d\n", db_version(db));
-	else
-		printf("schema version %d\n", db_version(db));
+	er = backup_to(db, file, "", flags, "backup",
+	    "give -f to replace it");
 	db_close(db);
+	return er;
+}
+
+/*
+ * restore [-f] [--no-keep] FILE: replace the database with the backup
+ * FILE.  FILE must be a fastqa database that passes its integrity check,
+ * of this program's schema or older.  Unless -f, the database must not
+ * be open in another process (admin_in_use(): a running FastCGI site
+ * has it open; stop the site first).  The old database is copied to
+ * DB.before-restore first (which must not exist, unless -f), unless
+ * --no-keep.  FILE is copied in through the backup API, so the -wal
+ * file and any open connection stay coherent, and then migrated to this
+ * program's schema if it is older.
+ */
+static enum qa_err
+cmd_restore(const char *path, int argc, char **argv)
+{
+	struct admin_report	 rep;
+	struct admin_copy	 c;
+	struct arena		 a;
+	struct stat		 sb;
+	struct db		*db = NULL;
+	const char		*file = NULL;
+	bool			 force = false, keep = true, exists;
+	enum qa_err		 er;
+	int			 i, v, used;
+
+	for (i = 1; i < argc; i++)
+		if (strcmp(argv[i], "-f") == 0 ||
+		    strcmp(argv[i], "--force") == 0)
+			force = true;
+		else if (strcmp(argv[i], "--no-keep") == 0)
+			keep = false;
+		else if ((argv[i][0] == '-' && argv[i][1] != '\0') ||
+		    file != NULL)
+			return QA_EUSAGE;
+		else
+			file = argv[i];
+	if (file == NULL)
+		return QA_EUSAGE;
+	if ((er = admin_file_check(file, &v)) != QA_OK) {
+		fprintf(stderr, "qa-admin: %s cannot be restored\n", file);
+		return er;
+	}
+	exists = stat(path, &sb) == 0;
+	if (exists && !force && (used = admin_in_use(path)) != 0) {
+		if (used > 0)
+			fprintf(stderr, "qa-admin: %s is in use: another "
+			    "program has it open; stop the site first (or "
+			    "give -f to restore under it)\n", path);
+		else
+			fprintf(stderr, "qa-admin: cannot tell whether %s is "
+			    "in use (-f restores anyway)\n", path);
+		return used > 0 ? QA_ECONFLICT : QA_ESYS;
+	}
+	if (!exists && (er = check_creatable(path)) != QA_OK)
+		return er;
+	if ((er = db_open(path, exists ? 0 : DB_CREATE, &db)) != QA_OK) {
+		fprintf(stderr, "qa-admin: cannot open database at %s\n",
+		    path);
+		return er;
+	}
+	if (exists && keep && (er = backup_to(db, path, ".before-restore",
+	    force ? ADMIN_FORCE : 0, "kept the old database as",
+	    "give -f to replace it, or --no-keep")) != QA_OK) {
+		fprintf(stderr, "qa-admin: nothing restored\n");
+		goto out;
+	}
+	if ((er = admin_restore(db, file, &c)) != QA_OK) {
+		fprintf(stderr, "qa-admin: restoring %s failed\n", file);
+		goto out;
+	}
+	copy_print("restored from", file, &c);
+	if (v < db_schema_version()) {
+		printf("migrating %s from schema version %d to %d\n", path, v,
+		    db_schema_version());
+		if ((er = migrate_steps(db)) != QA_OK)
+			goto out;
+	}
+	arena_init(&a);
+	admin_report_init(&rep, &a);
+	if ((er = admin_check_integrity(db, true, &rep)) == QA_OK &&
+	    rep.nfail > 0) {
+		fprintf(stderr, "qa-admin: %s fails its quick_check after "
+		    "the restore\n", path);
+		er = QA_ESYS;
+	}
+	arena_free(&a);
+	if (er == QA_OK)
+		printf("schema version %d\n", db_version(db));
+out:
+	db_close(db);
+	return er;
+}
+
+/*
+ * The configuration file for check: -c (given as cfgpath), else
+ * FASTQA_CONFIG, else the compiled-in path if it exists.  Adds its
+ * findings to rep (lib/admin.c), or a NOTE when there is none.
+ */
+static void
+check_config(const char *cfgpath, const char *path,
+    struct admin_report *rep)
+{
+	struct config	*cfg;
+	struct stat	 sb;
+
+	if (cfgpath == NULL && (cfgpath = getenv("FASTQA_CONFIG")) != NULL &&
+	    *cfgpath == '\0')
+		cfgpath = NULL;
+	if (cfgpath == NULL && stat(QA_CONFIG_PATH, &sb) == 0)
+		cfgpath = QA_CONFIG_PATH;
+	if (cfgpath == NULL) {
+		admin_report_add(rep, ADMIN_NOTE, "config: none given (-c or "
+		    "FASTQA_CONFIG), not checked");
+		return;
+	}
+	if ((cfg = config_new()) == NULL ||
+	    config_load(cfg, cfgpath) != QA_OK)
+		admin_report_add(rep, ADMIN_FAIL, "config %s: cannot be read "
+		    "or has a bad line", cfgpath);
+	else
+		admin_check_config(cfg, cfgpath, path, rep);
+	config_free(cfg);
+}
+
+/*
+ * check [--quick] [--fix] [-c config]: the checks of lib/admin.c, one
+ * line each ("ok", "FAIL", "fixed" or "note" and what): the journal
+ * mode (from the file, before opening it), the schema version,
+ * integrity_check (quick_check with --quick), foreign_key_check, the
+ * counters against a recount (rolled back; --fix commits it), the
+ * search index, the settings and the configuration file.  Ends with a
+ * summary line; QA_EINVALID (exit 1) when anything failed.
+ */
+static enum qa_err
+cmd_check(const char *path, int argc, char **argv)
+{
+	static const char *const	 label[] = {
+		[ADMIN_PASS] = "ok", [ADMIN_FAIL] = "FAIL",
+		[ADMIN_FIXED] = "fixed", [ADMIN_NOTE] = "note",
+	};
+	struct admin_report		 rep;
+	struct admin_finding		*f;
+	struct arena			 a;
+	struct stat			 sb;
+	struct db			*db;
+	const char			*cfgpath = NULL;
+	bool				 quick = false, fix = false;
+	enum qa_err			 er;
+	int				 i, r, v;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--quick") == 0) {
+			quick = true;
+			continue;
+		}
+		if (strcmp(argv[i], "--fix") == 0) {
+			fix = true;
+			continue;
+		}
+		if ((r = option(argc, argv, &i, "-c", &cfgpath)) == 0)
+			r = option(argc, argv, &i, "--config", &cfgpath);
+		if (r <= 0)
+			return QA_EUSAGE;
+	}
+	if (stat(path, &sb) == -1) {
+		fprintf(stderr, "qa-admin: cannot open database at %s: %s\n",
+		    path, strerror(errno));
+		return errno == ENOENT ? QA_ENOTFOUND : QA_ESYS;
+	}
+	arena_init(&a);
+	admin_report_init(&rep, &a);
+	admin_check_journal(path, &rep);
+	if ((er = open_db(path, true, &db)) != QA_OK)
+		goto out;
+	if ((v = db_version(db)) != db_schema_version())
+		admin_report_add(&rep, ADMIN_FAIL, "schema version %d, this "
+		    "program needs %d%s", v, db_schema_version(),
+		    v < db_schema_version() ? " (run qa-admin migrate)" : "");
+	else
+		admin_report_add(&rep, ADMIN_PASS, "schema version %d", v);
+	(void)admin_check_integrity(db, quick, &rep);
+	(void)admin_check_foreign_keys(db, &rep);
+	if (v == db_schema_version()) {
+		(void)admin_check_counters(db, fix, &rep);
+		(void)admin_check_search(db, &rep);
+		(void)admin_check_settings(db, &rep);
+	}
+	db_close(db);
+	check_config(cfgpath, path, &rep);
+	for (f = rep.head; f != NULL; f = f->next)
+		printf("%-5s %s\n", label[f->status], f->text);
+	if (rep.nfail > 0) {
+		printf("check: %d problem%s\n", rep.nfail,
+		    rep.nfail == 1 ? "" : "s");
+		er = QA_EINVALID;
+	} else
+		printf("check: all ok\n");
+out:
+	arena_free(&a);
 	return er;
 }
 
@@ -1066,6 +1437,175 @@ out:
 	return er;
 }
 
+/* Print s as a JSON string, escaped. */
+static void
+json_str(const char *s)
+{
+	putchar('"');
+	for (; *s != '\0'; s++)
+		if (*s == '"' || *s == '\\')
+			printf("\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			printf("\\u%04x", (unsigned char)*s);
+		else
+			putchar(*s);
+	putchar('"');
+}
+
+/* Print posts by status as JSON: {"total":N,"queued":N,...}. */
+static void
+json_posts(const char *name, const int64_t *v)
+{
+	printf("\"%s\":{\"total\":%lld,\"queued\":%lld,\"visible\":%lld,"
+	    "\"hidden\":%lld,\"deleted\":%lld},", name,
+	    (long long)(v[0] + v[1] + v[2] + v[3]), (long long)v[0],
+	    (long long)v[1], (long long)v[2], (long long)v[3]);
+}
+
+/* Print the numbers of s (of the database at path) as one JSON object. */
+static void
+stats_json(const struct admin_stats *s)
+{
+	static const char *const	 act[] = { "questions", "answers",
+	    "votes", "registrations" };
+	size_t				 i;
+	int				 k;
+
+	putchar('{');
+	json_posts("questions", s->questions);
+	json_posts("answers", s->answers);
+	json_posts("comments", s->comments);
+	printf("\"users\":{\"total\":%lld", (long long)s->users_all);
+	for (k = 1; k < (int)nitems(level_names); k++)
+		printf(",\"%s\":%lld", level_names[k], (long long)s->users[k]);
+	printf(",\"blocked\":%lld},", (long long)s->users_blocked);
+	printf("\"votes\":{\"total\":%lld,\"up\":%lld,\"down\":%lld},",
+	    (long long)(s->votes_up + s->votes_down), (long long)s->votes_up,
+	    (long long)s->votes_down);
+	printf("\"tags\":{\"total\":%lld,\"used\":%lld},\"categories\":%lld,"
+	    "\"flags_pending\":%lld,\"mail_pending\":%lld,",
+	    (long long)s->tags, (long long)s->tags_used,
+	    (long long)s->categories, (long long)s->flags_pending,
+	    (long long)s->mail_pending);
+	printf("\"database\":{\"bytes\":%lld,\"page_size\":%lld,"
+	    "\"pages\":%lld,\"free_pages\":%lld},",
+	    (long long)(s->page_count * s->page_size),
+	    (long long)s->page_size, (long long)s->page_count,
+	    (long long)s->freelist);
+	if (s->wal_bytes < 0)
+		printf("\"wal_bytes\":null,");
+	else
+		printf("\"wal_bytes\":%lld,", (long long)s->wal_bytes);
+	printf("\"last_24h\":{");
+	for (k = 0; k < 4; k++)
+		printf("%s\"%s\":%lld", k > 0 ? "," : "", act[k],
+		    (long long)s->day[k]);
+	printf("},\"last_7d\":{");
+	for (k = 0; k < 4; k++)
+		printf("%s\"%s\":%lld", k > 0 ? "," : "", act[k],
+		    (long long)s->week[k]);
+	printf("},\"top_tags\":[");
+	for (i = 0; i < s->ntop; i++) {
+		printf("%s{\"name\":", i > 0 ? "," : "");
+		json_str(s->top[i].name);
+		printf(",\"questions\":%lld}", (long long)s->top[i].qcount);
+	}
+	printf("]}\n");
+}
+
+/* Print posts by status as text: "54 (visible 54, queued 0, ...)". */
+static void
+text_posts(const char *name, const int64_t *v)
+{
+	printf("%-14s%lld (visible %lld, queued %lld, hidden %lld, "
+	    "deleted %lld)\n", name, (long long)(v[0] + v[1] + v[2] + v[3]),
+	    (long long)v[1], (long long)v[0], (long long)v[2],
+	    (long long)v[3]);
+}
+
+/* Print the numbers of s as text, one line per subject. */
+static void
+stats_text(const struct admin_stats *s)
+{
+	char		 h[48];
+	size_t		 i;
+	int		 k;
+
+	text_posts("questions", s->questions);
+	text_posts("answers", s->answers);
+	text_posts("comments", s->comments);
+	printf("%-14s%lld (", "users", (long long)s->users_all);
+	for (k = 1; k < (int)nitems(level_names); k++)
+		printf("%s%s %lld", k > 1 ? ", " : "", level_names[k],
+		    (long long)s->users[k]);
+	printf("; blocked %lld)\n", (long long)s->users_blocked);
+	printf("%-14s%lld (up %lld, down %lld)\n", "votes",
+	    (long long)(s->votes_up + s->votes_down), (long long)s->votes_up,
+	    (long long)s->votes_down);
+	printf("%-14s%lld (in use %lld)\n", "tags", (long long)s->tags,
+	    (long long)s->tags_used);
+	printf("%-14s%lld\n", "categories", (long long)s->categories);
+	printf("%-14s%lld\n", "flags pending", (long long)s->flags_pending);
+	printf("%-14s%lld\n", "mail pending", (long long)s->mail_pending);
+	printf("%-14s%s: %lld pages of %lld bytes, %lld free\n",
+	    "database", human(s->page_count * s->page_size, h, sizeof(h)),
+	    (long long)s->page_count, (long long)s->page_size,
+	    (long long)s->freelist);
+	if (s->wal_bytes < 0)
+		printf("%-14snone\n", "wal");
+	else
+		printf("%-14s%s\n", "wal", human(s->wal_bytes, h, sizeof(h)));
+	printf("%-14s%lld questions, %lld answers, %lld votes, %lld "
+	    "registrations\n", "last 24 h", (long long)s->day[0],
+	    (long long)s->day[1], (long long)s->day[2], (long long)s->day[3]);
+	printf("%-14s%lld questions, %lld answers, %lld votes, %lld "
+	    "registrations\n", "last 7 days", (long long)s->week[0],
+	    (long long)s->week[1], (long long)s->week[2],
+	    (long long)s->week[3]);
+	printf("%-14s", "top tags");
+	for (i = 0; i < s->ntop; i++)
+		printf("%s%s %lld", i > 0 ? ", " : "", s->top[i].name,
+		    (long long)s->top[i].qcount);
+	printf("%s\n", s->ntop == 0 ? "none" : "");
+}
+
+/*
+ * stats [--json]: the numbers of admin_stats() (counts, sizes, activity
+ * of the last 24 hours and 7 days, the ten most used tags), as text or
+ * as one JSON object.
+ */
+static enum qa_err
+cmd_stats(const char *path, int argc, char **argv)
+{
+	struct admin_stats	 s;
+	struct arena		 a;
+	struct db		*db;
+	bool			 json = false;
+	enum qa_err		 er;
+	int			 i;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--json") != 0)
+			return QA_EUSAGE;
+		json = true;
+	}
+	if ((er = open_db(path, false, &db)) != QA_OK)
+		return er;
+	arena_init(&a);
+	db_query_only(db, true);
+	if ((er = admin_stats(db, &a, path, (int64_t)time(NULL), 10, &s)) !=
+	    QA_OK)
+		fprintf(stderr, "qa-admin: cannot read the numbers of %s\n",
+		    path);
+	else if (json)
+		stats_json(&s);
+	else
+		stats_text(&s);
+	arena_free(&a);
+	db_close(db);
+	return er;
+}
+
 struct command {
 	const char	*name;
 	enum qa_err	(*fn)(const char *path, int argc, char **argv);
@@ -1081,12 +1621,17 @@ static const struct command commands[] = {
 	{ "recount",		cmd_recount },
 	{ "send-mail",		cmd_send_mail },
 	{ "category",		cmd_category },
+	{ "backup",		cmd_backup },
+	{ "restore",		cmd_restore },
+	{ "check",		cmd_check },
+	{ "stats",		cmd_stats },
 };
 
 /*
- * Parse -d, find the database path (-d, else the configuration's `db'),
- * and run the command.  Exits 0 on success, 1 on failure, 2 on a usage
- * error (usage on stderr).
+ * Parse -c (the configuration file, which then stands in for
+ * FASTQA_CONFIG) and -d, find the database path (-d, else the
+ * configuration's `db'), and run the command.  Exits 0 on success, 1 on
+ * failure, 2 on a usage error (usage on stderr).
  */
 int
 main(int argc, char *argv[])
@@ -1098,8 +1643,15 @@ main(int argc, char *argv[])
 	size_t		 i;
 	int		 ch, status;
 
-	while ((ch = getopt(argc, argv, "+d:h")) != -1) {
+	while ((ch = getopt(argc, argv, "+c:d:h")) != -1) {
 		switch (ch) {
+		case 'c':
+			if (setenv("FASTQA_CONFIG", optarg, 1) == -1) {
+				fprintf(stderr, "qa-admin: setenv: %s\n",
+				    strerror(errno));
+				return 1;
+			}
+			break;
 		case 'd':
 			path = optarg;
 			break;

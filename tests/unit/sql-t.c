@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "admin.h"
 #include "db.h"
 #include "moderate.h"
 #include "auth.h"
@@ -43,6 +44,7 @@ static const struct table tables[] = {
 	{ "category", category_statements, 1 },
 	{ "category_purge", category_purge_statements, 1 },
 	{ "recount", recount_statements, 0 },
+	{ "admin", admin_statements, 0 },	/* qa-admin, whole tables */
 	{ "auth", auth_statements, 1 },
 	{ "ratelimit", ratelimit_statements, 0 },
 	{ "settings", settings_statements, 1 },
