@@ -8,7 +8,10 @@
  * share: the layout, the notice page, the client's address as a
  * rate-limit key, and the site's address for links in mail.
  */
+#include <sys/prctl.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <dirent.h>
 #include <errno.h>
@@ -18,6 +21,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <fcgiapp.h>
@@ -731,9 +735,200 @@ on_term(int sig)
 	FCGX_ShutdownPending();
 }
 
+/* --- socket activation and workers -------------------------------------- */
+
+#define LISTEN_FDS_START	3	/* sd_listen_fds(3): the first one */
+#define WORKERS_MAX		64	/* config `workers` */
+#define WORKERS_STOP_WAIT	10	/* seconds before stragglers are killed */
+
+/*
+ * The socket to accept FastCGI connections on.  Under systemd socket
+ * activation (sd_listen_fds(3), read here without libsystemd) that is
+ * descriptor 3, when LISTEN_PID is this process and LISTEN_FDS is 1;
+ * the variables are then removed, so that no child (sendmail) takes
+ * them for its own, and the socket is made close-on-exec.  Otherwise it
+ * is 0, the socket a FastCGI server such as spawn-fcgi passes as stdin
+ * (or stdin itself when started as plain CGI).  Returns -1 (logged)
+ * when the variables are meant for this process but do not pass exactly
+ * one listening stream socket.
+ */
+static int
+listen_socket(const char *program)
+{
+	const char	*pid, *fds;
+	int64_t		 p, n;
+	int		 type = 0, listening = 0;
+	socklen_t	 len;
+
+	if ((pid = getenv("LISTEN_PID")) == NULL)
+		return 0;
+	if (http_parse_int(pid, 1, INT32_MAX, &p) != QA_OK ||
+	    (pid_t)p != getpid() || (fds = getenv("LISTEN_FDS")) == NULL)
+		n = 0;		/* meant for another process, or none */
+	else if (http_parse_int(fds, 0, INT32_MAX, &n) != QA_OK) {
+		fprintf(stderr, "%s: LISTEN_FDS is not a number\n", program);
+		return -1;
+	}
+	unsetenv("LISTEN_PID");
+	unsetenv("LISTEN_FDS");
+	unsetenv("LISTEN_FDNAMES");
+	if (n == 0)
+		return 0;
+	if (n != 1) {
+		fprintf(stderr, "%s: given %lld sockets, expected one\n",
+		    program, (long long)n);
+		return -1;
+	}
+	len = sizeof(type);
+	if (getsockopt(LISTEN_FDS_START, SOL_SOCKET, SO_TYPE, &type,
+	    &len) == 0) {
+		len = sizeof(listening);
+		(void)getsockopt(LISTEN_FDS_START, SOL_SOCKET,
+		    SO_ACCEPTCONN, &listening, &len);
+	}
+	if (type != SOCK_STREAM || !listening) {
+		fprintf(stderr, "%s: descriptor %d is not a listening stream "
+		    "socket\n", program, LISTEN_FDS_START);
+		return -1;
+	}
+	(void)fcntl(LISTEN_FDS_START, F_SETFD, FD_CLOEXEC);
+	return LISTEN_FDS_START;
+}
+
+/*
+ * With more than one worker wanted, make this process their supervisor.
+ * The count is config `PROGRAM.workers` (view.workers = 4), else
+ * `workers`, else 1; one means nothing is done here.  The supervisor
+ * closes what serve_init() opened (an SQLite connection must not cross a
+ * fork) and forks the workers, which share the listening socket: each
+ * sets itself up afresh with serve_init() and returns from here to
+ * accept requests.  A worker that ends is replaced, a second after it
+ * started at the earliest, so that a site that cannot start does not
+ * spin (each end is logged).  SIGTERM, SIGINT or SIGUSR1 is passed on
+ * to the workers, which finish their request first; those left after
+ * WORKERS_STOP_WAIT seconds are killed.  Should the supervisor be
+ * killed, the workers get SIGTERM (Linux).  Returns false in a worker
+ * and with one worker; true in the supervisor once its workers have
+ * ended, and in a worker whose set-up failed, with *rc the exit status.
+ */
+static bool
+workers_run(const char *program, int *rc)
+{
+	char		 key[64];
+	pid_t		 pid[WORKERS_MAX], p, self;
+	time_t		 born[WORKERS_MAX], due[WORKERS_MAX], stop_at = 0;
+	struct timespec	 now, tmo;
+	sigset_t	 set, old;
+	int64_t		 n;
+	int		 i, st, sig, alive, soonest;
+	bool		 down = false;
+
+	snprintf(key, sizeof(key), "%s.workers", program);
+	n = config_int(serve.config, key,
+	    config_int(serve.config, "workers", 1));
+	if (n < 1 || n > WORKERS_MAX) {
+		fprintf(stderr, "%s: workers must be 1 to %d\n", program,
+		    WORKERS_MAX);
+		serve_fini();
+		*rc = 1;
+		return true;
+	}
+	if (n == 1)
+		return false;
+	serve_fini();
+	build_tag = 0;		/* each worker's serve_init() adds it anew */
+	self = getpid();
+	sigemptyset(&set);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGUSR1);
+	sigaddset(&set, SIGCHLD);
+	sigprocmask(SIG_BLOCK, &set, &old);
+	for (i = 0; i < n; i++)
+		pid[i] = born[i] = due[i] = 0;
+
+	for (;;) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		alive = 0;
+		soonest = -1;
+		for (i = 0; i < n; i++) {
+			if (pid[i] == 0 && !down && now.tv_sec >= due[i]) {
+				if ((p = fork()) == 0) {
+					sigprocmask(SIG_SETMASK, &old, NULL);
+#ifdef PR_SET_PDEATHSIG
+					(void)prctl(PR_SET_PDEATHSIG, SIGTERM);
+					if (getppid() != self)
+						_exit(0);
+#endif
+					if (serve_init(program) == 0)
+						return false;
+					*rc = 1;
+					return true;
+				}
+				if (p == -1) {
+					fprintf(stderr, "%s: fork: %s\n",
+					    program, strerror(errno));
+					due[i] = now.tv_sec + 1;
+				} else {
+					pid[i] = p;
+					born[i] = now.tv_sec;
+				}
+			}
+			if (pid[i] != 0)
+				alive++;
+			else if (soonest == -1 || due[i] < due[soonest])
+				soonest = i;
+		}
+		if (down && alive == 0)
+			break;
+		if (down && now.tv_sec >= stop_at) {
+			for (i = 0; i < n; i++)
+				if (pid[i] != 0)
+					kill(pid[i], SIGKILL);
+			stop_at = now.tv_sec + WORKERS_STOP_WAIT;
+		}
+		tmo.tv_sec = down ? stop_at - now.tv_sec : soonest != -1 ?
+		    due[soonest] - now.tv_sec : 3600;
+		if (tmo.tv_sec < 1)
+			tmo.tv_sec = 1;
+		tmo.tv_nsec = 0;
+		if ((sig = sigtimedwait(&set, NULL, &tmo)) != -1 &&
+		    sig != SIGCHLD && !down) {
+			down = true;
+			stop_at = now.tv_sec + WORKERS_STOP_WAIT;
+			for (i = 0; i < n; i++)
+				if (pid[i] != 0)
+					kill(pid[i], sig);
+		}
+		while ((p = waitpid(-1, &st, WNOHANG)) > 0) {
+			for (i = 0; i < n && pid[i] != p; i++)
+				continue;
+			if (i == n)
+				continue;
+			pid[i] = 0;
+			due[i] = born[i] + 1;
+			if (down)
+				continue;
+			if (WIFSIGNALED(st))
+				fprintf(stderr, "%s: worker %d killed by "
+				    "signal %d; starting another\n", program,
+				    (int)p, WTERMSIG(st));
+			else
+				fprintf(stderr, "%s: worker %d exited with "
+				    "status %d; starting another\n", program,
+				    (int)p, WEXITSTATUS(st));
+		}
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	*rc = 0;
+	return true;
+}
+
 /*
  * The whole life of a program: set up, then serve FastCGI requests on
- * the inherited socket until told to stop (SIGTERM, SIGINT, SIGUSR1), or
+ * the inherited socket (stdin, or the one systemd passed: see
+ * listen_socket()) until told to stop (SIGTERM, SIGINT, SIGUSR1), in
+ * this process or in the workers it supervises (workers_run()), or
  * exactly one plain-CGI request when stdin is not a FastCGI socket.
  * Returns the process exit status.
  */
@@ -743,10 +938,12 @@ serve_run(const char *program, const struct route *routes, size_t n)
 	struct http_input	 in;
 	struct sigaction	 sa;
 	FCGX_Request		 fr;
-	int			 cgi, rc = 0;
+	int			 cgi, lfd, rc = 0;
 
 	arena_init(&req.arena);
-	cgi = FCGX_IsCGI();
+	if ((lfd = listen_socket(program)) == -1)
+		return 1;
+	cgi = lfd == 0 && FCGX_IsCGI();
 	if (serve_init(program) != 0) {
 		if (cgi)
 			fputs("Status: 500 Internal Server Error\r\n"
@@ -778,7 +975,9 @@ serve_run(const char *program, const struct route *routes, size_t n)
 	sigaction(SIGUSR1, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 
-	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, 0, 0) != 0) {
+	if (workers_run(program, &rc))
+		return rc;
+	if (FCGX_Init() != 0 || FCGX_InitRequest(&fr, lfd, 0) != 0) {
 		fprintf(stderr, "%s: FastCGI initialisation failed\n",
 		    program);
 		serve_fini();
