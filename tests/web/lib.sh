@@ -13,12 +13,34 @@
 #                          (init + demo)
 #          site_sql SQL    run SQL on the site's database (sqlite3)
 #          nginx_start     every built program under spawn-fcgi, each on
-#                          its own socket, + nginx on 127.0.0.1:$PORT
+#                          its own socket, + nginx on 127.0.0.1:$PORT;
+#                          or, as FASTQA_WEB_SERVER says (below), Apache
+#                          with the programs under mod_fcgid or as CGI
+#          server_start    the same (nginx_start is its older name)
 #          cgi_program PATH  the program that answers PATH (the URL map)
 #          cgi_run ...     one plain-CGI request to the program for a path
 #          conf_set KEY VALUE    change the config file (before a start)
-#          programs_restart      restart the programs behind nginx
+#          programs_restart      restart the programs behind the server
+#          server_caches   the server keeps nginx's micro-cache
+#          server_keeps_programs   the programs live on between requests
+#          cache_is VALUE DESC   X-Cache is VALUE (skipped without cache)
+#          nginx_only      skip the script unless the server is nginx
 #          mail_count, mail_wait N, mail_last   the mock sendmail's mbox
+#
+# The server: FASTQA_WEB_SERVER (the environment, read once here) names
+# the web server that nginx_start starts and that WEB_MODE=nginx requests
+# go through, so that every web test runs through each deployment of
+# deploy/:
+#   nginx           nginx + one spawn-fcgi daemon per program
+#                   (deploy/nginx/fastqa.conf.in); the default
+#   apache-fcgid    Apache 2.4 + mod_fcgid (deploy/apache/fastqa-fcgid.conf)
+#   apache-cgi      Apache 2.4 + mod_cgid, a program per request
+#                   (deploy/apache/fastqa-cgi.conf)
+#   apache-htaccess the same on a shared host's layout: a document root
+#                   with the programs in its cgi-bin and
+#                   deploy/apache/htaccess as its .htaccess
+# Apache keeps no micro-cache (X-Cache checks are skipped: cache_is), and
+# under plain CGI each request is a new process (server_keeps_programs).
 # Fetch:   fetch METHOD URI [BODY]   through the mode in $WEB_MODE (nginx
 #          or cgi); sets STATUS and the files $HDRS and $BODY; header NAME
 #          prints a response header's value, set_cookie NAME the
@@ -42,9 +64,26 @@ export top_srcdir top_builddir
 VIEW=$top_builddir/cgi-bin/view
 QA_ADMIN=$top_builddir/tools/qa-admin
 
+# Where nginx_start and cgi_run take the programs from, and where nginx
+# takes the static files (with a trailing slash): the build tree, unless
+# a test sets them after sourcing this file (install.t: an installed
+# tree).
+PROGDIR=$top_builddir/cgi-bin
+STATIC_DIR=$top_srcdir/static/
+
 # The programs in cgi-bin, view first.  nginx_start starts each one that
 # is built; the others' URLs answer 502 behind nginx.
 PROGRAMS="view login ask answer vote moderate"
+
+WEB_SERVER=${FASTQA_WEB_SERVER:-nginx}
+case $WEB_SERVER in
+nginx | apache-fcgid | apache-cgi | apache-htaccess) ;;
+*)
+	echo "Bail out! FASTQA_WEB_SERVER must be nginx, apache-fcgid," \
+	    "apache-cgi or apache-htaccess, not '$WEB_SERVER'"
+	exit 1
+	;;
+esac
 
 # For the patterns of cgi_program: +([0-9]) is "one or more digits".
 shopt -s extglob
@@ -72,9 +111,9 @@ cgi_program() {
 	esac
 }
 
-# program_built NAME: cgi-bin/NAME is built.
+# program_built NAME: $PROGDIR/NAME is built.
 program_built() {
-	[ -x "$top_builddir/cgi-bin/$1" ]
+	[ -x "$PROGDIR/$1" ]
 }
 
 # --- TAP ---------------------------------------------------------------
@@ -175,6 +214,8 @@ html_escape() {
 WEB_TMP=
 SOCK_DIR=
 NGINX_PID=
+APACHE_PID=
+APACHE_DIR=
 PORT=
 BASE=
 SOCKS=
@@ -300,7 +341,7 @@ programs_start() {
 	for p in $PROGRAMS; do
 		program_built "$p" || continue
 		"$SPAWN_FCGI" -s "$1/$p.sock" -M 0600 -P "$WEB_TMP/$p.pid" \
-		    -- "$top_builddir/cgi-bin/$p" \
+		    -- "$PROGDIR/$p" \
 		    > "$WEB_TMP/spawn-fcgi.out" 2>&1 ||
 		    { diag "$(cat "$WEB_TMP/spawn-fcgi.out")";
 		      bail "spawn-fcgi failed for $p"; }
@@ -317,19 +358,104 @@ programs_stop() {
 }
 
 # programs_restart: stop and start the programs again behind the running
-# nginx, e.g. after a change of settings (each process caches them).
+# server, e.g. after a change of settings (each process caches them):
+# spawn-fcgi's daemons behind nginx, a graceful restart of Apache for
+# mod_fcgid (its new processes read the config again), nothing for plain
+# CGI (each request starts the program).
 programs_restart() {
-	programs_stop
-	programs_start "$SOCKS"
+	case $WEB_SERVER in
+	nginx)
+		programs_stop
+		programs_start "$SOCKS"
+		;;
+	apache-fcgid)
+		apache_graceful
+		;;
+	esac
 }
 
-# nginx_start: start every built program under spawn-fcgi, each on its
+# server_caches: the server in front keeps the micro-cache of shared
+# pages (nginx's fastcgi_cache, with its X-Cache header); Apache passes
+# every request to a program.
+server_caches() {
+	[ "$WEB_SERVER" = nginx ]
+}
+
+# server_keeps_programs: the programs behind the server are FastCGI
+# processes that serve request after request (so what a process keeps,
+# such as view counts not yet written, carries over), not a new process
+# per request as under plain CGI.
+server_keeps_programs() {
+	case $WEB_SERVER in
+	nginx | apache-fcgid) return 0 ;;
+	esac
+	return 1
+}
+
+# cache_is VALUE DESC: the last response's X-Cache header (what nginx's
+# micro-cache did) is VALUE; a skip under a server without that cache.
+cache_is() {
+	if server_caches; then
+		is "$(header X-Cache)" "$1" "$2"
+	else
+		skip "$2: $WEB_SERVER keeps no micro-cache (X-Cache)"
+	fi
+}
+
+# nginx_only: for a test of the nginx + FastCGI daemons deployment
+# itself (spawn-fcgi, socket activation, the installed nginx site), to
+# call before site_init: the whole script is skipped under Apache.
+nginx_only() {
+	[ "$WEB_SERVER" = nginx ] || skip_all "a test of nginx with FastCGI" \
+	    "daemons, not run with FASTQA_WEB_SERVER=$WEB_SERVER"
+}
+
+# server_start: start the web server that $WEB_SERVER names, with the
+# programs behind it, on 127.0.0.1:$PORT; sets BASE and the config's
+# base_url (see nginx_run and apache_start).
+server_start() {
+	case $WEB_SERVER in
+	nginx) nginx_run ;;
+	*) apache_start ;;
+	esac
+}
+
+# nginx_start: server_start, under the name the tests have always called
+# (it starts Apache when FASTQA_WEB_SERVER says so).
+nginx_start() {
+	server_start
+}
+
+# sock_dir: make SOCKS, the folder of the programs' unix sockets: a
+# socket path holds at most 107 bytes ("moderate.sock" is the longest
+# name), so a deep build tree gets a short folder of its own, removed
+# with the rest.
+sock_dir() {
+	SOCKS=$WEB_TMP/run
+	if [ ${#SOCKS} -gt 90 ]; then
+		SOCK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/fastqa.XXXXXX") ||
+		    bail "mktemp failed"
+		SOCKS=$SOCK_DIR
+	fi
+	mkdir -p "$SOCKS"
+}
+
+# pick_port: a port in PORT that nothing listens on now, below the
+# kernel's ephemeral range (so that no outgoing connection holds it).
+pick_port() {
+	while :; do
+		PORT=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
+		(exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null || return 0
+	done
+}
+
+# nginx_run: start every built program under spawn-fcgi, each on its
 # own unix socket, and nginx (from deploy/nginx/fastqa.conf.in) on
 # 127.0.0.1:$PORT, with every pid, log and temporary file inside
 # $WEB_TMP.  Sets BASE, SOCKS (the sockets' folder) and the config's
 # base_url.  Fails the script (not
 # skips it) when nginx or spawn-fcgi is missing.
-nginx_start() {
+nginx_run() {
 	local nginx user try logdir rundir i
 	nginx=$(command -v nginx || echo /usr/sbin/nginx)
 	[ -x "$nginx" ] || bail "nginx not installed (apt-get install nginx)"
@@ -339,16 +465,7 @@ nginx_start() {
 	command -v curl >/dev/null || bail "curl not installed" \
 	    "(apt-get install curl)"
 
-	# A unix socket path holds at most 107 bytes ("moderate.sock" is the
-	# longest name): a deep build tree gets a short folder of its own,
-	# removed with the rest.
-	SOCKS=$WEB_TMP/run
-	if [ ${#SOCKS} -gt 90 ]; then
-		SOCK_DIR=$(mktemp -d "${TMPDIR:-/tmp}/fastqa.XXXXXX") ||
-		    bail "mktemp failed"
-		SOCKS=$SOCK_DIR
-	fi
-	mkdir -p "$SOCKS"
+	sock_dir
 
 	user=
 	if [ "$(id -u)" -eq 0 ]; then
@@ -358,12 +475,7 @@ nginx_start() {
 	logdir=$WEB_TMP/nginx
 	mkdir -p "$rundir"
 	for try in 1 2 3 4 5 6 7 8 9 10; do
-		# Below the kernel's ephemeral range, so that no outgoing
-		# connection holds it.
-		PORT=$((20000 + (RANDOM * 32768 + RANDOM) % 12000))
-		if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
-			continue
-		fi
+		pick_port
 		# The programs read base_url when they start, so they are
 		# (re)started for each port tried.
 		BASE=http://127.0.0.1:$PORT
@@ -372,7 +484,7 @@ nginx_start() {
 		sed -e "s|@RUNDIR@|$(sed_quote "$rundir")|g" \
 		    -e "s|@LOGDIR@|$(sed_quote "$logdir")|g" \
 		    -e "s|@LISTEN@|127.0.0.1:$PORT|g" \
-		    -e "s|@STATIC@|$(sed_quote "$top_srcdir/static/")|g" \
+		    -e "s|@STATIC@|$(sed_quote "$STATIC_DIR")|g" \
 		    -e "s|@SOCKDIR@|$(sed_quote "$SOCKS")|g" \
 		    -e "s|@USER@|$(sed_quote "$user")|g" \
 		    "$top_srcdir/deploy/nginx/fastqa.conf.in" \
@@ -407,6 +519,260 @@ nginx_start() {
 		fi
 	done
 	bail "no free port for nginx after 10 tries"
+}
+
+# --- Apache ------------------------------------------------------------
+
+# apache_user: the user Apache's children, and so the programs, run as
+# when the tests run as root (Apache will not serve as root): www-data,
+# apache or nobody, the first that exists.
+apache_user() {
+	local u
+	for u in www-data apache nobody; do
+		if id -u "$u" >/dev/null 2>&1; then
+			echo "$u"
+			return 0
+		fi
+	done
+	return 1
+}
+
+# apache_start: Apache 2.4 on 127.0.0.1:$PORT in front of the programs,
+# with the site of deploy/apache that $WEB_SERVER names: fastqa-fcgid.conf
+# (mod_fcgid starts the programs), fastqa-cgi.conf (mod_cgid starts one
+# per request) or a shared host (mod_cgid, a document root whose
+# .htaccess is deploy/apache/htaccess and whose cgi-bin holds copies of
+# the programs).  The main config around the site, the pid file, logs
+# and sockets are in $WEB_TMP/apache and $SOCKS.  As root, Apache's
+# children run as apache_user, who is given $WEB_TMP.  Sets BASE,
+# APACHE_PID and the config's base_url.  Fails the script (not skips
+# it) when Apache or a module it needs is missing.
+apache_start() {
+	local httpd moddir m mods user= group= htdocs p try i
+	httpd=$(command -v apache2 || command -v httpd || echo /usr/sbin/apache2)
+	[ -x "$httpd" ] || bail "apache2 not installed (apt-get install apache2)"
+	command -v curl >/dev/null || bail "curl not installed" \
+	    "(apt-get install curl)"
+	for moddir in /usr/lib/apache2/modules /usr/lib64/httpd/modules \
+	    /usr/lib/httpd/modules; do
+		[ -f "$moddir/mod_rewrite.so" ] && break
+	done
+	mods="mpm_event authz_core mime dir alias rewrite env headers expires
+	    filter deflate"
+	case $WEB_SERVER in
+	apache-fcgid) mods="$mods fcgid" ;;
+	*) mods="$mods cgid" ;;
+	esac
+	for m in $mods; do
+		[ -f "$moddir/mod_$m.so" ] && continue
+		[ "$m" = fcgid ] && bail "mod_fcgid not installed" \
+		    "(apt-get install libapache2-mod-fcgid)"
+		bail "Apache's mod_$m not found (in $moddir)"
+	done
+
+	APACHE_DIR=$WEB_TMP/apache
+	mkdir -p "$APACHE_DIR"
+	sock_dir
+	if [ "$WEB_SERVER" = apache-htaccess ]; then
+		# The host's layout (see deploy/apache/htaccess).
+		htdocs=$WEB_TMP/htdocs
+		mkdir -p "$htdocs/cgi-bin" "$htdocs/static"
+		for p in $PROGRAMS; do
+			program_built "$p" || continue
+			cp -p "$PROGDIR/$p" "$htdocs/cgi-bin/" ||
+			    bail "cannot copy $p into the cgi-bin"
+		done
+		cp -pR "${STATIC_DIR%/}/." "$htdocs/static/" ||
+		    bail "cannot copy the static files"
+		sed -e "s|^SetEnv FASTQA_CONFIG .*|SetEnv FASTQA_CONFIG $(
+		    sed_quote "$CONF")|" "$top_srcdir/deploy/apache/htaccess" \
+		    > "$htdocs/.htaccess"
+	fi
+	if [ "$(id -u)" -eq 0 ]; then
+		user=$(apache_user) || bail "no user for Apache's children" \
+		    "(www-data, apache or nobody)"
+		group=$(id -gn "$user")
+		chown -R "$user:$group" "$WEB_TMP" "$SOCKS" ||
+		    bail "cannot give $WEB_TMP to $user"
+		if command -v runuser >/dev/null && ! runuser -u "$user" -- \
+		    test -x "$PROGDIR/view" -a -r "$top_srcdir/templates" -a \
+		    -r "${STATIC_DIR%/}" -a -w "$WEB_TMP"; then
+			bail "Apache runs the programs as $user, who cannot" \
+			    "reach $PROGDIR, $top_srcdir or $WEB_TMP" \
+			    "(chmod o+x their folders, or test as another user)"
+		fi
+	fi
+
+	for try in 1 2 3 4 5 6 7 8 9 10; do
+		pick_port
+		BASE=http://127.0.0.1:$PORT
+		conf_set base_url "$BASE"
+		apache_conf "$moddir" "$mods" "$user" "$group" "$htdocs" \
+		    > "$APACHE_DIR/apache.conf"
+		rm -f "$APACHE_DIR/httpd.pid"
+		"$httpd" -f "$APACHE_DIR/apache.conf" -DFOREGROUND \
+		    < /dev/null > "$APACHE_DIR/apache.out" 2>&1 &
+		APACHE_PID=$!
+		# Apache writes its pid file once it has bound the port.
+		for i in $(seq 50); do
+			[ -s "$APACHE_DIR/httpd.pid" ] && break
+			kill -0 "$APACHE_PID" 2>/dev/null || break
+			sleep 0.1
+		done
+		if [ -s "$APACHE_DIR/httpd.pid" ]; then
+			return 0
+		fi
+		if kill -0 "$APACHE_PID" 2>/dev/null; then
+			diag "$(cat "$APACHE_DIR/apache.out" \
+			    "$APACHE_DIR/error.log" 2>/dev/null)"
+			bail "Apache did not start in 5 s"
+		fi
+		wait "$APACHE_PID" 2>/dev/null
+		APACHE_PID=
+		if ! grep -qs 'in use' "$APACHE_DIR/apache.out" \
+		    "$APACHE_DIR/error.log"; then
+			diag "$(cat "$APACHE_DIR/apache.out" \
+			    "$APACHE_DIR/error.log" 2>/dev/null)"
+			bail "Apache failed to start"
+		fi
+	done
+	bail "no free port for Apache after 10 tries"
+}
+
+# apache_conf MODDIR MODULES USER GROUP HTDOCS: the main config for
+# apache_start, as a system's apache2.conf would be (everything denied
+# but what the site allows), around the site for $WEB_SERVER.  USER and
+# GROUP are empty unless run as root; HTDOCS is the shared host's
+# document root.
+apache_conf() {
+	local m types=/etc/mime.types
+	[ -r "$types" ] || types=/dev/null
+	echo "# written by tests/web/lib.sh ($WEB_SERVER)"
+	for m in $2; do
+		echo "LoadModule ${m}_module \"$1/mod_$m.so\""
+	done
+	[ -n "$3" ] && echo "User $3" && echo "Group $4"
+	cat <<-EOF
+	ServerRoot "$APACHE_DIR"
+	DefaultRuntimeDir "$APACHE_DIR"
+	PidFile "$APACHE_DIR/httpd.pid"
+	ErrorLog "$APACHE_DIR/error.log"
+	LogLevel warn
+	LogFormat "%h %t \"%r\" %>s %b %D" timed
+	CustomLog "$APACHE_DIR/access.log" timed
+	Listen 127.0.0.1:$PORT
+	ServerName 127.0.0.1
+	ServerTokens Prod
+	TypesConfig "$types"
+	StartServers 1
+	ServerLimit 2
+	ThreadsPerChild 16
+	MaxRequestWorkers 32
+	MinSpareThreads 4
+	MaxSpareThreads 32
+
+	<Directory />
+		Options FollowSymLinks
+		AllowOverride None
+		Require all denied
+	</Directory>
+	<Files ".ht*">
+		Require all denied
+	</Files>
+
+	EOF
+	case $WEB_SERVER in
+	apache-fcgid)
+		cat <<-EOF
+		FcgidIPCDir "$SOCKS"
+		FcgidProcessTableFile "$APACHE_DIR/fcgid_shm"
+		EOF
+		;;
+	*)
+		echo "ScriptSock \"$SOCKS/cgid.sock\""
+		;;
+	esac
+	case $WEB_SERVER in
+	apache-htaccess)
+		cat <<-EOF
+		DocumentRoot "$5"
+		DirectoryIndex index.html
+		<Directory "$5">
+			Options FollowSymLinks
+			AllowOverride All
+			Require all granted
+		</Directory>
+		ScriptAlias /cgi-bin/ "$5/cgi-bin/"
+		EOF
+		;;
+	*)
+		cat <<-EOF
+		Define FASTQA_LISTEN "127.0.0.1:$PORT"
+		Define FASTQA_NAME 127.0.0.1
+		Define FASTQA_PROGRAMS "$PROGDIR"
+		Define FASTQA_STATIC "${STATIC_DIR%/}"
+		Define FASTQA_CONFIG "$CONF"
+		Include "$top_srcdir/deploy/apache/fastqa-${WEB_SERVER#apache-}.conf"
+		EOF
+		;;
+	esac
+}
+
+# apache_procs: the processes below Apache's (its children, mod_fcgid's
+# process manager and the programs it started, mod_cgid's daemon...).
+apache_procs() {
+	[ -n "$APACHE_PID" ] || return 0
+	awk '{ pid = FILENAME; sub(/^\/proc\//, "", pid); sub(/\/.*/, "", pid)
+	    sub(/.*\) /, ""); parent[pid] = $2 }
+	    END { for (p in parent) for (q = parent[p]; q in parent;
+		q = parent[q]) if (q == root) { print p; break } }' \
+	    root="$APACHE_PID" /proc/[0-9]*/stat 2>/dev/null
+}
+
+# apache_programs: those of apache_procs that run a program.
+apache_programs() {
+	local p e
+	for p in $(apache_procs); do
+		e=$(readlink "/proc/$p/exe" 2>/dev/null) || continue
+		case ${e##*/} in
+		view | login | ask | answer | vote | moderate) echo "$p" ;;
+		esac
+	done
+}
+
+# apache_graceful: a graceful restart of Apache (SIGUSR1), done when it
+# says so in its log and the programs mod_fcgid had started have ended,
+# so that the next request reaches a program that read the config anew.
+apache_graceful() {
+	local old n i p left
+	old=$(apache_programs)
+	n=$(grep -c 'resuming normal operations' "$APACHE_DIR/error.log")
+	kill -USR1 "$APACHE_PID" 2>/dev/null || bail "Apache is not running"
+	for i in $(seq 100); do
+		[ "$(grep -c 'resuming normal operations' \
+		    "$APACHE_DIR/error.log")" -gt "$n" ] && break
+		sleep 0.05
+	done
+	for i in $(seq 100); do
+		left=
+		for p in $old; do
+			alive "$p" && left="$left $p"
+		done
+		[ -z "$left" ] && return 0
+		sleep 0.05
+	done
+	diag "programs still running 5 s after Apache's restart:$left"
+}
+
+# apache_stop: stop Apache, and whatever it had started that outlives it.
+apache_stop() {
+	local left
+	[ -n "$APACHE_PID" ] || return 0
+	left=$(apache_procs)
+	stop_pids "$APACHE_PID"
+	wait "$APACHE_PID" 2>/dev/null
+	stop_pids $left
+	APACHE_PID=
 }
 
 # alive PID: the process exists and is not a zombie (a container's init
@@ -460,8 +826,10 @@ site_cleanup() {
 		wait "$NGINX_PID" 2>/dev/null
 	fi
 	programs_stop
+	apache_stop
 	if [ "$tap_failed" -gt 0 ] || [ "$rc" -ne 0 ]; then
-		for f in "$WEB_TMP/fastqa.log" "$WEB_TMP/nginx/error.log"; do
+		for f in "$WEB_TMP/fastqa.log" "$WEB_TMP/nginx/error.log" \
+		    "$WEB_TMP/apache/error.log"; do
 			[ -s "$f" ] || continue
 			diag "--- last lines of ${f##*/}:" "$(tail -n 20 "$f")"
 		done
@@ -494,7 +862,7 @@ cgi_run() {
 	case $uri in
 	*\?*) query=${uri#*\?} ;;
 	esac
-	prog=$top_builddir/cgi-bin/$(cgi_program "$path")
+	prog=$PROGDIR/$(cgi_program "$path")
 	env=(PATH="$PATH" FASTQA_CONFIG="$FASTQA_CONFIG"
 	    GATEWAY_INTERFACE=CGI/1.1 SERVER_SOFTWARE=fastqa-test
 	    SERVER_NAME=localhost SERVER_PORT=80 SERVER_ADDR=127.0.0.1
