@@ -18,21 +18,6 @@
 #include "tap.h"
 #include "testdb.h"
 
-/* Read a whole file into a buffer; bail on failure. */
-static void
-slurp(const char *path, struct buf *b)
-{
-	FILE	*f;
-	char	 chunk[4096];
-	size_t	 n;
-
-	if ((f = fopen(path, "r")) == NULL)
-		bail(path);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(b, chunk, n);
-	fclose(f);
-}
-
 /* The report's lines of one status, joined by " | ". */
 static const char *
 lines(const struct admin_report *r, enum admin_status status)
@@ -93,7 +78,7 @@ main(void)
 	if ((src = getenv("top_srcdir")) == NULL)
 		src = ".";
 	snprintf(path, sizeof(path), "%s/tests/sql/data-005.sql", src);
-	slurp(path, &fixture);
+	testdb_slurp(path, &fixture);
 	db = testdb_open(&t, "admin-t", buf_cstr(&fixture));
 	arena_init(&a);
 	snprintf(bk, sizeof(bk), "%s/backup.db", t.dir);

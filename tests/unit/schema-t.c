@@ -11,26 +11,12 @@
 #include "arena.h"
 #include "db.h"
 #include "tap.h"
+#include "testdb.h"
 
 static const char *const old_schemas[] = {
 	"schema-001.sql", "schema-002.sql", "schema-003.sql",
 	"schema-004.sql", "schema-005.sql",
 };
-
-/* Read a whole file into a buffer; bail on failure. */
-static void
-slurp(const char *path, struct buf *b)
-{
-	FILE	*f;
-	char	 chunk[4096];
-	size_t	 n;
-
-	if ((f = fopen(path, "r")) == NULL)
-		bail(path);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_append(b, chunk, n);
-	fclose(f);
-}
 
 /*
  * The structure of a database as text: every table's columns (name,
@@ -114,7 +100,7 @@ main(void)
 		buf_clear(&migrated);
 		snprintf(path, sizeof(path), "%s/tests/sql/%s", src,
 		    old_schemas[i]);
-		slurp(path, &old);
+		testdb_slurp(path, &old);
 		snprintf(path, sizeof(path), "%s/old%zu.db", dir, i);
 		if (db_open(path, DB_CREATE, &db) != QA_OK)
 			bail("cannot create database");

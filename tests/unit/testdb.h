@@ -20,6 +20,21 @@ struct testdb {
 	char	 path[128];
 };
 
+/* Read a whole file into a buffer; bail on failure. */
+static inline void
+testdb_slurp(const char *path, struct buf *b)
+{
+	FILE	*f;
+	char	 chunk[4096];
+	size_t	 n;
+
+	if ((f = fopen(path, "r")) == NULL)
+		bail(path);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		buf_append(b, chunk, n);
+	fclose(f);
+}
+
 /*
  * Make a directory /tmp/NAME.XXXXXX and create qa.db in it with the
  * schema (db_init_schema()) and then, when fixture is not NULL, that
