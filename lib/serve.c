@@ -16,7 +16,9 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <malloc.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -146,8 +148,16 @@ build_tag_file(int dir, const char *name)
 }
 
 /*
- * Load every *.tpl of the template directory, so errors show at start,
- * and mix them and the program's own file into build_tag.
+ * Whether templates are loaded as pages need them instead of all at
+ * start: for a plain-CGI request, which uses two or three of them and
+ * then exits.
+ */
+static bool		 templates_lazy;
+
+/*
+ * Load every *.tpl of the template directory, so errors show at start
+ * (unless templates_lazy: ctemplate then loads each when first
+ * expanded), and mix them and the program's own file into build_tag.
  */
 static enum qa_err
 load_templates(const char *dir)
@@ -171,7 +181,7 @@ load_templates(const char *dir)
 		if (n <= 4 || strcmp(e->d_name + n - 4, ".tpl") != 0 ||
 		    e->d_name[0] == '.')
 			continue;
-		if (tpl_load(e->d_name) != QA_OK)
+		if (!templates_lazy && tpl_load(e->d_name) != QA_OK)
 			er = QA_ESYS;
 		build_tag_file(dirfd(d), e->d_name);
 	}
@@ -944,6 +954,13 @@ serve_run(const char *program, const struct route *routes, size_t n)
 	if ((lfd = listen_socket(program)) == -1)
 		return 1;
 	cgi = lfd == 0 && FCGX_IsCGI();
+	templates_lazy = cgi;
+	/*
+	 * Large blocks (argon2's 19 MiB) always come from mmap and go back
+	 * to the system when freed, instead of glibc raising its threshold
+	 * after the first one and keeping them in the heap for good.
+	 */
+	mallopt(M_MMAP_THRESHOLD, 256 * 1024);
 	if (serve_init(program) != 0) {
 		if (cgi)
 			fputs("Status: 500 Internal Server Error\r\n"
