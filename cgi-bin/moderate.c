@@ -1389,13 +1389,6 @@ log_get(struct qa_request *req)
 
 /* --- settings ----------------------------------------------------------- */
 
-enum set_kind {
-	SET_LINE,		/* one line of text */
-	SET_AREA,		/* text of several lines */
-	SET_INT,		/* a whole number in [min, max] */
-	SET_BOOL,		/* a checkbox: "1" or "0" */
-};
-
 /* The groups of the settings form, in order. */
 static const char *const set_groups[] = {
 	"Site",
@@ -1406,97 +1399,17 @@ static const char *const set_groups[] = {
 	"Spam and flags",
 };
 
-/*
- * One setting on the form: its key (also the field's name and id), kind,
- * limits (characters for text, the range for numbers), label, group
- * (index into set_groups) and the default shown when it is not set.
- */
-struct setdef {
-	const char	*key;
-	enum set_kind	 kind;
-	int64_t		 min, max;
-	const char	*label;
-	int		 group;
-	const char	*dflt;
-};
-
-static const struct setdef setdefs[] = {
-	{ "site_name", SET_LINE, 1, 80, "Site name", 0, "fastqa" },
-	{ "site_tagline", SET_LINE, 0, 200, "Tagline", 0, "" },
-	{ "welcome", SET_AREA, 0, 2000, "Welcome text on the home page", 0,
-	    "" },
-	{ "page_size", SET_INT, 5, 100, "Questions per page", 0, "20" },
-	{ "tags_page_size", SET_INT, 10, 500, "Tags per page", 0, "120" },
-	{ "related_count", SET_INT, 0, 10, "Related questions shown (0: "
-	    "none)", 0, "5" },
-	{ "feed_size", SET_INT, 1, 100, "Entries per feed", 0, "20" },
-	{ "sitemap_size", SET_INT, 1, 50000, "Addresses per sitemap file",
-	    0, "50000" },
-	{ "anon_posting", SET_BOOL, 0, 1, "Visitors may post without an "
-	    "account", 1, "1" },
-	{ "queue_anon", SET_BOOL, 0, 1, "Queue visitors' posts for "
-	    "approval", 1, "0" },
-	{ "queue_new", SET_BOOL, 0, 1, "Queue new members' posts for "
-	    "approval", 1, "0" },
-	{ "points_base", SET_INT, 0, 1000000, "Points every member starts "
-	    "with", 2, "100" },
-	{ "points_q_post", SET_INT, 0, 1000, "Asking a question", 2, "2" },
-	{ "points_a_post", SET_INT, 0, 1000, "Posting an answer", 2, "4" },
-	{ "points_c_post", SET_INT, 0, 1000, "Posting a comment", 2, "0" },
-	{ "points_q_voted_up", SET_INT, 0, 1000, "Question voted up", 2,
-	    "1" },
-	{ "points_q_voted_down", SET_INT, 0, 1000, "Question voted down "
-	    "(taken)", 2, "1" },
-	{ "points_a_voted_up", SET_INT, 0, 1000, "Answer voted up", 2, "2" },
-	{ "points_a_voted_down", SET_INT, 0, 1000, "Answer voted down "
-	    "(taken)", 2, "2" },
-	{ "points_c_voted_up", SET_INT, 0, 1000, "Comment voted up", 2,
-	    "0" },
-	{ "points_a_selected", SET_INT, 0, 1000, "Answer chosen as the "
-	    "best", 2, "30" },
-	{ "points_select_a", SET_INT, 0, 1000, "Choosing a best answer", 2,
-	    "3" },
-	{ "points_vote_up", SET_INT, 0, 1000, "Voting up", 2, "1" },
-	{ "points_vote_down", SET_INT, 0, 1000, "Voting down", 2, "1" },
-	{ "priv_vote_up", SET_INT, 0, 1000000, "Vote up", 3, "15" },
-	{ "priv_vote_down", SET_INT, 0, 1000000, "Vote down", 3, "125" },
-	{ "priv_comment", SET_INT, 0, 1000000, "Comment", 3, "50" },
-	{ "priv_flag", SET_INT, 0, 1000000, "Flag posts", 3, "15" },
-	{ "priv_retag", SET_INT, 0, 1000000, "Retag questions", 3, "500" },
-	{ "priv_edit", SET_INT, 0, 1000000, "Edit any post", 3, "2000" },
-	{ "priv_close", SET_INT, 0, 1000000, "Vote to close", 3, "3000" },
-	{ "rate_q_user", SET_INT, 0, 100000, "Questions per member", 4,
-	    "10" },
-	{ "rate_q_ip", SET_INT, 0, 100000, "Questions per address", 4,
-	    "20" },
-	{ "rate_a_user", SET_INT, 0, 100000, "Answers per member", 4, "30" },
-	{ "rate_a_ip", SET_INT, 0, 100000, "Answers per address", 4, "60" },
-	{ "rate_c_user", SET_INT, 0, 100000, "Comments per member", 4,
-	    "60" },
-	{ "rate_c_ip", SET_INT, 0, 100000, "Comments per address", 4,
-	    "120" },
-	{ "rate_v_user", SET_INT, 0, 100000, "Votes per member", 4, "120" },
-	{ "rate_v_ip", SET_INT, 0, 100000, "Votes per address", 4, "600" },
-	{ "flags_to_hide", SET_INT, 0, 100, "Flags that hide a post until a "
-	    "moderator looks (0: never)", 5, "3" },
-	{ "deny_words", SET_AREA, 0, 5000, "Words refused in posts (one a "
-	    "line)", 5, "" },
-	{ "deny_email_domains", SET_AREA, 0, 5000, "Email domains refused "
-	    "at registration (one a line)", 5, "" },
-};
-
-#define SETDEFS_N	nitems(setdefs)
 
 /*
  * The value of setting d as sent: a checkbox reads "1" when ticked and
  * "0" when not; text and numbers as typed ("" when missing).
  */
 static const char *
-set_sent(const struct qa_request *req, const struct setdef *d)
+set_sent(const struct qa_request *req, const struct setting_def *d)
 {
 	const char	*v = http_formval(req, d->key);
 
-	if (d->kind == SET_BOOL)
+	if (d->kind == SETTING_BOOL)
 		return ticked(v) ? "1" : "0";
 	return v != NULL ? v : "";
 }
@@ -1506,25 +1419,25 @@ set_sent(const struct qa_request *req, const struct setdef *d)
  * NULL.
  */
 static const char *
-set_problem(struct qa_request *req, const struct setdef *d, const char *v)
+set_problem(struct qa_request *req, const struct setting_def *d, const char *v)
 {
 	int64_t	 n;
 	size_t	 len;
 
 	switch (d->kind) {
-	case SET_INT:
+	case SETTING_INT:
 		if (http_parse_int(v, d->min, d->max, &n) != QA_OK)
 			return arena_printf(&req->arena, "Enter a whole "
 			    "number from %lld to %lld.", (long long)d->min,
 			    (long long)d->max);
 		return NULL;
-	case SET_BOOL:
+	case SETTING_BOOL:
 		return NULL;
-	case SET_LINE:
+	case SETTING_LINE:
 		if (strpbrk(v, "\r\n\t") != NULL)
 			return "This is one line.";
 		/* FALLTHROUGH */
-	case SET_AREA:
+	case SETTING_AREA:
 		len = util_utf8_len(v);
 		if ((int64_t)len < d->min)
 			return "This may not be empty.";
@@ -1543,15 +1456,15 @@ set_problem(struct qa_request *req, const struct setdef *d, const char *v)
  * by its kind (LINE, AREA, INT, BOOL) with ID, LABEL, VALUE (and
  * CHECKED for a ticked box), section ERROR (MESSAGE) by a wrong value
  * and the summary ERRORS (ERROR rows with ID and MESSAGE).  val and err
- * are indexed like setdefs; val NULL shows the stored values.
+ * are indexed like settings_defs; val NULL shows the stored values.
  */
 static enum qa_err
 settings_render(struct qa_request *req, const char *const *val,
     const char *const *err, int status)
 {
 	static const char *const kinds[] = {
-		[SET_LINE] = "LINE", [SET_AREA] = "AREA", [SET_INT] = "INT",
-		[SET_BOOL] = "BOOL",
+		[SETTING_LINE] = "LINE", [SETTING_AREA] = "AREA", [SETTING_INT] = "INT",
+		[SETTING_BOOL] = "BOOL",
 	};
 	struct tpl	*t, *g = NULL, *k, *sum = NULL;
 	const char	*v;
@@ -1564,23 +1477,25 @@ settings_render(struct qa_request *req, const char *const *val,
 	modnav(req, t, "CUR_SETTINGS");
 	if (status == 200 && ticked(http_query(req, "done")))
 		tpl_show(t, "DONE");
-	for (i = 0; i < SETDEFS_N; i++) {
-		if (setdefs[i].group != gi) {
-			gi = setdefs[i].group;
+	for (i = 0; i < SETTINGS_NDEFS; i++) {
+		if (settings_defs[i].group == SETTING_HIDDEN)
+			continue;
+		if (settings_defs[i].group != gi) {
+			gi = settings_defs[i].group;
 			g = tpl_add(t, "GROUP");
 			tpl_set(g, "LEGEND", set_groups[gi]);
 		}
-		v = val != NULL ? val[i] : settings_get(setdefs[i].key,
-		    setdefs[i].dflt);
-		k = tpl_add(tpl_add(g, "ROW"), kinds[setdefs[i].kind]);
-		tpl_set(k, "ID", setdefs[i].key);
-		tpl_set(k, "LABEL", setdefs[i].label);
+		v = val != NULL ? val[i] : settings_get(settings_defs[i].key,
+		    settings_defs[i].dflt);
+		k = tpl_add(tpl_add(g, "ROW"), kinds[settings_defs[i].kind]);
+		tpl_set(k, "ID", settings_defs[i].key);
+		tpl_set(k, "LABEL", settings_defs[i].label);
 		tpl_set(k, "VALUE", v);
-		if (setdefs[i].kind == SET_INT) {
-			tpl_set_int(k, "MIN", setdefs[i].min);
-			tpl_set_int(k, "MAX", setdefs[i].max);
+		if (settings_defs[i].kind == SETTING_INT) {
+			tpl_set_int(k, "MIN", settings_defs[i].min);
+			tpl_set_int(k, "MAX", settings_defs[i].max);
 		}
-		if (setdefs[i].kind == SET_BOOL && ticked(v))
+		if (settings_defs[i].kind == SETTING_BOOL && ticked(v))
 			tpl_show(k, "CHECKED");
 		if (err == NULL || err[i] == NULL)
 			continue;
@@ -1588,9 +1503,9 @@ settings_render(struct qa_request *req, const char *const *val,
 		if (sum == NULL)
 			sum = tpl_add(t, "ERRORS");
 		k = tpl_add(sum, "ERROR");
-		tpl_set(k, "ID", setdefs[i].key);
+		tpl_set(k, "ID", settings_defs[i].key);
 		tpl_set(k, "MESSAGE", arena_printf(&req->arena, "%s: %s",
-		    setdefs[i].label, err[i]));
+		    settings_defs[i].label, err[i]));
 	}
 	http_header(req, "Cache-Control", "no-store");
 	return serve_render(req, status);
@@ -1612,7 +1527,8 @@ settings_page_get(struct qa_request *req)
 }
 
 /*
- * POST /moderate/settings -- one field per setting in setdefs (named by
+ * POST /moderate/settings -- one field per setting of settings_defs on the
+ * form (named by
  * its key; a checkbox absent is 0).  Each is checked (numbers within
  * their range, texts within their length, one line where it is a line);
  * then every changed one is saved with settings_set() in one transaction
@@ -1624,16 +1540,20 @@ static enum qa_err
 settings_page_post(struct qa_request *req)
 {
 	struct mod_actor	 a;
-	const char		*val[SETDEFS_N], *err[SETDEFS_N], *cur;
+	const char		*val[SETTINGS_NDEFS], *err[SETTINGS_NDEFS], *cur;
 	char			*changed = NULL;
 	size_t			 i, nerr = 0;
 	enum qa_err		 er;
 
 	if (!need(req, AUTH_ADMIN, &er))
 		return er;
-	for (i = 0; i < SETDEFS_N; i++) {
-		val[i] = set_sent(req, &setdefs[i]);
-		if ((err[i] = set_problem(req, &setdefs[i], val[i])) != NULL)
+	for (i = 0; i < SETTINGS_NDEFS; i++) {
+		val[i] = err[i] = NULL;
+		if (settings_defs[i].group == SETTING_HIDDEN)
+			continue;
+		val[i] = set_sent(req, &settings_defs[i]);
+		if ((err[i] = set_problem(req, &settings_defs[i], val[i])) !=
+		    NULL)
 			nerr++;
 	}
 	if (nerr > 0)
@@ -1641,17 +1561,19 @@ settings_page_post(struct qa_request *req)
 	actor_of(req, &a);
 	if ((er = db_tx_begin(serve.db)) != QA_OK)
 		return er;
-	for (i = 0; i < SETDEFS_N && er == QA_OK; i++) {
-		cur = settings_get(setdefs[i].key, setdefs[i].dflt);
+	for (i = 0; i < SETTINGS_NDEFS && er == QA_OK; i++) {
+		if (val[i] == NULL)
+			continue;	/* not on the form */
+		cur = settings_get(settings_defs[i].key, settings_defs[i].dflt);
 		if (strcmp(cur, val[i]) == 0)
 			continue;
 		changed = changed == NULL ? arena_strdup(&req->arena,
-		    setdefs[i].key) : arena_printf(&req->arena, "%s, %s",
-		    changed, setdefs[i].key);
+		    settings_defs[i].key) : arena_printf(&req->arena, "%s, %s",
+		    changed, settings_defs[i].key);
 		if (changed == NULL)
 			er = QA_ESYS;
 		else
-			er = settings_set(serve.db, setdefs[i].key, val[i]);
+			er = settings_set(serve.db, settings_defs[i].key, val[i]);
 	}
 	if (er == QA_OK && changed != NULL)
 		er = mod_audit(serve.db, &a, "settings", "settings", 0, NULL,

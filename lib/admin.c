@@ -1052,54 +1052,6 @@ admin_check_search(struct db *db, struct admin_report *r)
 	return QA_OK;
 }
 
-/*
- * The whole-number settings and the ranges the site holds them to: those
- * of the settings page (cgi-bin/moderate.c) and the programs' clamps;
- * the lengths of posts up to what one form field carries.
- */
-struct limit {
-	const char	*key;
-	int64_t		 min, max;
-};
-
-static const struct limit limits[] = {
-	{ "page_size", 5, 100 },
-	{ "tags_page_size", 10, 500 },
-	{ "related_count", 0, 10 },
-	{ "feed_size", 1, 100 },
-	{ "sitemap_size", 1, 50000 },
-	{ "anon_posting", 0, 1 },
-	{ "anon_vote", 0, 1 },
-	{ "queue_anon", 0, 1 },
-	{ "queue_new", 0, 1 },
-	{ "confirm_email", 0, 1 },
-	{ "register_open", 0, 1 },
-	{ "title_min", 1, 1000 }, { "title_max", 1, 1000 },
-	{ "body_min", 1, 65536 }, { "body_max", 1, 65536 },
-	{ "comment_min", 1, 65536 }, { "comment_max", 1, 65536 },
-	{ "tag_new_level", 1, 6 },
-	{ "new_user_points", 0, 1000000 },
-	{ "new_user_links", 0, 1000 },
-	{ "form_min_seconds", 0, 3600 },
-	{ "points_base", 0, 1000000 },
-	{ "points_q_post", 0, 1000 }, { "points_a_post", 0, 1000 },
-	{ "points_c_post", 0, 1000 },
-	{ "points_q_voted_up", 0, 1000 }, { "points_q_voted_down", 0, 1000 },
-	{ "points_a_voted_up", 0, 1000 }, { "points_a_voted_down", 0, 1000 },
-	{ "points_c_voted_up", 0, 1000 },
-	{ "points_a_selected", 0, 1000 }, { "points_select_a", 0, 1000 },
-	{ "points_vote_up", 0, 1000 }, { "points_vote_down", 0, 1000 },
-	{ "priv_vote_up", 0, 1000000 }, { "priv_vote_down", 0, 1000000 },
-	{ "priv_comment", 0, 1000000 }, { "priv_flag", 0, 1000000 },
-	{ "priv_retag", 0, 1000000 }, { "priv_edit", 0, 1000000 },
-	{ "priv_close", 0, 1000000 },
-	{ "rate_q_user", 0, 100000 }, { "rate_q_ip", 0, 100000 },
-	{ "rate_a_user", 0, 100000 }, { "rate_a_ip", 0, 100000 },
-	{ "rate_c_user", 0, 100000 }, { "rate_c_ip", 0, 100000 },
-	{ "rate_v_user", 0, 100000 }, { "rate_v_ip", 0, 100000 },
-	{ "flags_to_hide", 0, 100 },
-};
-
 /* Pairs of settings where the first may not be above the second. */
 static const char *const ordered[][2] = {
 	{ "title_min", "title_max" },
@@ -1130,8 +1082,8 @@ setting_num(const char *key, int64_t *n)
 
 /*
  * The site settings: each whole-number setting that is set lies within
- * the limits above, the pairs of minimum and maximum are in order,
- * site_name is not empty and csrf_secret holds at least
+ * its range in settings_defs, the pairs of minimum and maximum are in
+ * order, site_name is not empty and csrf_secret holds at least
  * ADMIN_SECRET_MIN characters (without it, each process signs forms
  * with its own random secret, so a form from one fails at another).
  * A FAIL line per problem, or one PASS line.  Loads the settings cache
@@ -1141,6 +1093,7 @@ setting_num(const char *key, int64_t *n)
 enum qa_err
 admin_check_settings(struct db *db, struct admin_report *r)
 {
+	const struct setting_def *d;
 	const char	*v;
 	int64_t		 n, lo, hi;
 	enum qa_err	 er;
@@ -1151,16 +1104,16 @@ admin_check_settings(struct db *db, struct admin_report *r)
 		admin_report_add(r, ADMIN_FAIL, "settings: cannot read them");
 		return er;
 	}
-	for (i = 0; i < nitems(limits); i++) {
-		if ((v = settings_get(limits[i].key, NULL)) == NULL)
+	for (i = 0; i < SETTINGS_NDEFS; i++) {
+		d = &settings_defs[i];
+		if ((d->kind != SETTING_INT && d->kind != SETTING_BOOL) ||
+		    (v = settings_get(d->key, NULL)) == NULL)
 			continue;
 		checked++;
-		if (!setting_num(limits[i].key, &n) || n < limits[i].min ||
-		    n > limits[i].max)
+		if (!setting_num(d->key, &n) || n < d->min || n > d->max)
 			admin_report_add(r, ADMIN_FAIL, "setting %s is "
 			    "\"%.40s\", not a whole number from %lld to %lld",
-			    limits[i].key, v, (long long)limits[i].min,
-			    (long long)limits[i].max);
+			    d->key, v, (long long)d->min, (long long)d->max);
 	}
 	for (i = 0; i < nitems(ordered); i++)
 		if (setting_num(ordered[i][0], &lo) &&

@@ -28,6 +28,104 @@ static struct setting	 cache[SETTINGS_MAX];
 static size_t		 ncache;
 static int64_t		 data_version = -1;	/* at the last check */
 
+/*
+ * Every site setting, by group in the order of the settings form, then
+ * those not on it.
+ */
+const struct setting_def settings_defs[] = {
+	{ "site_name", SETTING_LINE, 1, 80, "Site name", 0, "fastqa" },
+	{ "site_tagline", SETTING_LINE, 0, 200, "Tagline", 0, "" },
+	{ "welcome", SETTING_AREA, 0, 2000, "Welcome text on the home page", 0,
+	    "" },
+	{ "page_size", SETTING_INT, 5, 100, "Questions per page", 0, "20" },
+	{ "tags_page_size", SETTING_INT, 10, 500, "Tags per page", 0, "120" },
+	{ "related_count", SETTING_INT, 0, 10, "Related questions shown (0: "
+	    "none)", 0, "5" },
+	{ "feed_size", SETTING_INT, 1, 100, "Entries per feed", 0, "20" },
+	{ "sitemap_size", SETTING_INT, 1, 50000, "Addresses per sitemap file",
+	    0, "50000" },
+	{ "anon_posting", SETTING_BOOL, 0, 1, "Visitors may post without an "
+	    "account", 1, "1" },
+	{ "queue_anon", SETTING_BOOL, 0, 1, "Queue visitors' posts for "
+	    "approval", 1, "0" },
+	{ "queue_new", SETTING_BOOL, 0, 1, "Queue new members' posts for "
+	    "approval", 1, "0" },
+	{ "points_base", SETTING_INT, 0, 1000000, "Points every member starts "
+	    "with", 2, "100" },
+	{ "points_q_post", SETTING_INT, 0, 1000, "Asking a question", 2, "2" },
+	{ "points_a_post", SETTING_INT, 0, 1000, "Posting an answer", 2, "4" },
+	{ "points_c_post", SETTING_INT, 0, 1000, "Posting a comment", 2, "0" },
+	{ "points_q_voted_up", SETTING_INT, 0, 1000, "Question voted up", 2,
+	    "1" },
+	{ "points_q_voted_down", SETTING_INT, 0, 1000, "Question voted down "
+	    "(taken)", 2, "1" },
+	{ "points_a_voted_up", SETTING_INT, 0, 1000, "Answer voted up", 2, "2" },
+	{ "points_a_voted_down", SETTING_INT, 0, 1000, "Answer voted down "
+	    "(taken)", 2, "2" },
+	{ "points_c_voted_up", SETTING_INT, 0, 1000, "Comment voted up", 2,
+	    "0" },
+	{ "points_a_selected", SETTING_INT, 0, 1000, "Answer chosen as the "
+	    "best", 2, "30" },
+	{ "points_select_a", SETTING_INT, 0, 1000, "Choosing a best answer", 2,
+	    "3" },
+	{ "points_vote_up", SETTING_INT, 0, 1000, "Voting up", 2, "1" },
+	{ "points_vote_down", SETTING_INT, 0, 1000, "Voting down", 2, "1" },
+	{ "priv_vote_up", SETTING_INT, 0, 1000000, "Vote up", 3, "15" },
+	{ "priv_vote_down", SETTING_INT, 0, 1000000, "Vote down", 3, "125" },
+	{ "priv_comment", SETTING_INT, 0, 1000000, "Comment", 3, "50" },
+	{ "priv_flag", SETTING_INT, 0, 1000000, "Flag posts", 3, "15" },
+	{ "priv_retag", SETTING_INT, 0, 1000000, "Retag questions", 3, "500" },
+	{ "priv_edit", SETTING_INT, 0, 1000000, "Edit any post", 3, "2000" },
+	{ "priv_close", SETTING_INT, 0, 1000000, "Vote to close", 3, "3000" },
+	{ "rate_q_user", SETTING_INT, 0, 100000, "Questions per member", 4,
+	    "10" },
+	{ "rate_q_ip", SETTING_INT, 0, 100000, "Questions per address", 4,
+	    "20" },
+	{ "rate_a_user", SETTING_INT, 0, 100000, "Answers per member", 4, "30" },
+	{ "rate_a_ip", SETTING_INT, 0, 100000, "Answers per address", 4, "60" },
+	{ "rate_c_user", SETTING_INT, 0, 100000, "Comments per member", 4,
+	    "60" },
+	{ "rate_c_ip", SETTING_INT, 0, 100000, "Comments per address", 4,
+	    "120" },
+	{ "rate_v_user", SETTING_INT, 0, 100000, "Votes per member", 4, "120" },
+	{ "rate_v_ip", SETTING_INT, 0, 100000, "Votes per address", 4, "600" },
+	{ "flags_to_hide", SETTING_INT, 0, 100, "Flags that hide a post until a "
+	    "moderator looks (0: never)", 5, "3" },
+	{ "deny_words", SETTING_AREA, 0, 5000, "Words refused in posts (one a "
+	    "line)", 5, "" },
+	{ "deny_email_domains", SETTING_AREA, 0, 5000, "Email domains refused "
+	    "at registration (one a line)", 5, "" },
+	/* Not on the form: changed in the database by those who know. */
+	{ "anon_vote", SETTING_BOOL, 0, 1, "Visitors may vote",
+	    SETTING_HIDDEN, "0" },
+	{ "confirm_email", SETTING_BOOL, 0, 1, "New members confirm their "
+	    "email address", SETTING_HIDDEN, "0" },
+	{ "register_open", SETTING_BOOL, 0, 1, "Anyone may register",
+	    SETTING_HIDDEN, "1" },
+	{ "title_min", SETTING_INT, 1, 1000, "Shortest title",
+	    SETTING_HIDDEN, "10" },
+	{ "title_max", SETTING_INT, 1, 1000, "Longest title",
+	    SETTING_HIDDEN, "150" },
+	{ "body_min", SETTING_INT, 1, 65536, "Shortest post",
+	    SETTING_HIDDEN, "20" },
+	{ "body_max", SETTING_INT, 1, 65536, "Longest post",
+	    SETTING_HIDDEN, "30000" },
+	{ "comment_min", SETTING_INT, 1, 65536, "Shortest comment",
+	    SETTING_HIDDEN, "5" },
+	{ "comment_max", SETTING_INT, 1, 65536, "Longest comment",
+	    SETTING_HIDDEN, "600" },
+	{ "tag_new_level", SETTING_INT, 1, 6, "Level that may make new tags",
+	    SETTING_HIDDEN, "1" },
+	{ "new_user_points", SETTING_INT, 0, 1000000, "Points below which a "
+	    "member is new", SETTING_HIDDEN, "110" },
+	{ "new_user_links", SETTING_INT, 0, 1000, "Links a new member's post "
+	    "may hold", SETTING_HIDDEN, "2" },
+	{ "form_min_seconds", SETTING_INT, 0, 3600, "Seconds before a form "
+	    "may be sent", SETTING_HIDDEN, "3" },
+};
+_Static_assert(nitems(settings_defs) == SETTINGS_NDEFS,
+    "SETTINGS_NDEFS counts settings_defs");
+
 /* Forget the cached settings. */
 void
 settings_clear(void)
