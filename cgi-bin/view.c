@@ -31,6 +31,7 @@
 #include "tag.h"
 #include "category.h"
 #include "views.h"
+#include "pagecache.h"
 #include "vote.h"
 #include "points.h"
 #include "related.h"
@@ -797,6 +798,19 @@ views_flush_after(void *arg)
 }
 
 /*
+ * Count a view of question qid by a GET from anyone but a known robot;
+ * the count is written after the response (views_flush_after()).  Also
+ * run when a stored copy of the question page is given (pagecache.c).
+ */
+static void
+count_view(struct qa_request *req, int64_t qid)
+{
+	if (req->method == HTTP_GET && !views_is_bot(req->user_agent) &&
+	    views_count(qid, req->now))
+		serve_after(req, views_flush_after, NULL);
+}
+
+/*
  * Write the related questions computed for this page (serve_after(), so
  * after the response has gone), as views_flush_after() does.  A failure
  * is logged by related.c; the list is computed again on a later view.
@@ -990,9 +1004,10 @@ question_get(struct qa_request *req)
 		forms = true;
 	}
 
-	if (q->status == POST_VISIBLE && req->method == HTTP_GET &&
-	    !views_is_bot(req->user_agent) && views_count(q->id, req->now))
-		serve_after(req, views_flush_after, NULL);
+	if (q->status == POST_VISIBLE) {
+		count_view(req, q->id);
+		pagecache_on_reuse(req, count_view, q->id);
+	}
 	if ((er = related_get(serve.db, &req->arena, q, related_limit(),
 	    req->now, &rel, &nrel)) != QA_OK)
 		return er;

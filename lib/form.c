@@ -103,8 +103,20 @@ form_fill(struct qa_request *req, struct tpl *t, const struct form *f)
 
 /*
  * The signature of a form stamp: HMAC-SHA256 under the site's CSRF secret
- * over "stamp:" form_name ":" time, the first 16 bytes in hex.
+ * over "stamp:" form_name ":" time, the first 16 bytes in hex.  The last
+ * few signatures are remembered with their key, form and time: a busy
+ * page asks for the same ones many times a second.
  */
+#define STAMP_MEMO	4
+
+static struct {
+	char		 key[128];
+	char		 form[32];
+	long long	 t;
+	char		 sig[33];
+} memo[STAMP_MEMO];
+static unsigned int	 memo_next;
+
 static void
 stamp_sign(const char *form_name, long long t, char out[33])
 {
@@ -113,7 +125,17 @@ stamp_sign(const char *form_name, long long t, char out[33])
 	unsigned char	 mac[EVP_MAX_MD_SIZE];
 	unsigned int	 maclen = 0, i;
 	int		 n;
+	bool		 memoable;
 
+	memoable = strlen(key) < sizeof(memo[0].key) &&
+	    strlen(form_name) < sizeof(memo[0].form);
+	for (i = 0; memoable && i < STAMP_MEMO; i++)
+		if (memo[i].t == t && memo[i].sig[0] != '\0' &&
+		    strcmp(memo[i].form, form_name) == 0 &&
+		    strcmp(memo[i].key, key) == 0) {
+			memcpy(out, memo[i].sig, 33);
+			return;
+		}
 	n = snprintf(msg, sizeof(msg), "stamp:%s:%lld", form_name, t);
 	out[0] = '\0';
 	if (n < 0 || (size_t)n >= sizeof(msg) || HMAC(EVP_sha256(), key,
@@ -122,19 +144,36 @@ stamp_sign(const char *form_name, long long t, char out[33])
 		return;
 	for (i = 0; i < 16; i++)
 		snprintf(out + 2 * i, 3, "%02x", mac[i]);
+	if (memoable) {
+		i = memo_next++ % STAMP_MEMO;
+		snprintf(memo[i].key, sizeof(memo[i].key), "%s", key);
+		snprintf(memo[i].form, sizeof(memo[i].form), "%s", form_name);
+		memo[i].t = t;
+		memcpy(memo[i].sig, out, 33);
+	}
 }
 
 /*
  * The value of a posting form's hidden stamp field: the time the form
- * was served and its signature, "TIME.SIGNATURE".  Arena memory.
+ * was served and its signature, "TIME.SIGNATURE".  Arena memory, or NULL
+ * if out of memory.  The request remembers it (up to HTTP_MAX_STAMPS), so
+ * that a stored copy of the page gets a stamp of its own time
+ * (lib/pagecache.c).
  */
 const char *
 form_stamp(struct qa_request *req, const char *form_name)
 {
-	char	 sig[33];
+	const char	*v;
+	char		 sig[33];
 
 	stamp_sign(form_name, (long long)req->now, sig);
-	return arena_printf(&req->arena, "%lld.%s", (long long)req->now, sig);
+	v = arena_printf(&req->arena, "%lld.%s", (long long)req->now, sig);
+	if (v != NULL && req->nstamps < HTTP_MAX_STAMPS) {
+		req->stamp_form[req->nstamps] = form_name;
+		req->stamp_value[req->nstamps] = v;
+	}
+	req->nstamps++;		/* more than HTTP_MAX_STAMPS: never stored */
+	return v;
 }
 
 /*

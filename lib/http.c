@@ -474,7 +474,7 @@ body_parse(struct qa_request *req, const struct http_input *in)
 enum qa_err
 http_request_parse(struct qa_request *req, const struct http_input *in)
 {
-	const char	*m, *uri, *qs, *ck, *https;
+	const char	*m, *uri, *qs, *ck, *https, *cc, *pragma;
 	enum qa_err	 er;
 
 	req->now = (int64_t)time(NULL);
@@ -497,6 +497,11 @@ http_request_parse(struct qa_request *req, const struct http_input *in)
 	req->if_none_match = http_env(in->envp, "HTTP_IF_NONE_MATCH");
 	req->if_modified_since = http_env(in->envp,
 	    "HTTP_IF_MODIFIED_SINCE");
+	/* A reload that asks every cache on the way to make the page anew. */
+	cc = http_env(in->envp, "HTTP_CACHE_CONTROL");
+	pragma = http_env(in->envp, "HTTP_PRAGMA");
+	req->reload = (cc != NULL && strstr(cc, "no-cache") != NULL) ||
+	    (cc == NULL && pragma != NULL && strstr(pragma, "no-cache") != NULL);
 	https = http_env(in->envp, "HTTPS");
 	req->https = https != NULL && (strcasecmp(https, "on") == 0 ||
 	    strcmp(https, "1") == 0);
@@ -507,6 +512,7 @@ http_request_parse(struct qa_request *req, const struct http_input *in)
 		if (uri == NULL || *uri == '\0')
 			uri = "/";
 	}
+	req->uri = uri;
 	if ((er = path_parse(req, uri)) != QA_OK)
 		return er;
 

@@ -52,10 +52,17 @@ struct http_response {
 	bool		 set_cookie;	/* a Set-Cookie header was added */
 };
 
+/*
+ * The most form stamps one page may hold (form_stamp()): each is a value
+ * of this request that a stored page gets afresh (lib/pagecache.c).
+ */
+#define HTTP_MAX_STAMPS		4
+
 struct qa_request {
 	struct arena		 arena;
 	enum http_method	 method;
 	const char		*method_name;
+	const char		*uri;		/* REQUEST_URI as sent */
 	const char		*path;		/* decoded, validated */
 	const char		*args[HTTP_MAX_ARGS]; /* route captures */
 	size_t			 nargs;
@@ -74,6 +81,7 @@ struct qa_request {
 	const char		*if_none_match;
 	const char		*if_modified_since;
 	bool			 shared;	/* the page may go to anyone */
+	bool			 reload;	/* no-cache: make the page anew */
 	bool			 https;
 	int64_t			 now;		/* time(NULL) at start */
 	struct http_response	 resp;
@@ -84,6 +92,14 @@ struct qa_request {
 	int64_t			 session_id;	/* sessions.id, or 0 */
 	unsigned char		 session_csrf[32]; /* sessions.csrf */
 	const char		*csrf;		/* token for forms, or NULL */
+	/* The form stamps on the page: form_stamp()'s names and values
+	 * (nstamps counts them all, also those past HTTP_MAX_STAMPS). */
+	const char		*stamp_form[HTTP_MAX_STAMPS];
+	const char		*stamp_value[HTTP_MAX_STAMPS];
+	size_t			 nstamps;
+	/* What a stored copy of the page must do when given again. */
+	void			(*on_reuse)(struct qa_request *, int64_t);
+	int64_t			 on_reuse_arg;
 	void			*ctx;		/* the program's own */
 };
 

@@ -31,6 +31,7 @@
 #include "auth.h"
 #include "config.h"
 #include "db.h"
+#include "pagecache.h"
 #include "serve.h"
 #include "settings.h"
 #include "template.h"
@@ -243,6 +244,7 @@ serve_init(const char *program)
 void
 serve_fini(void)
 {
+	pagecache_clear();
 	settings_clear();
 	db_close(serve.db);
 	serve.db = NULL;
@@ -307,29 +309,32 @@ static char		 cache_etag[64];
 static int64_t		 cache_modified;
 
 /*
- * Before a ROUTE_CACHE page is made: decide whether it is shared (the
- * visitor has neither a session nor a visitor CSRF cookie, so the page
- * is the one every such visitor gets, and pages with forms leave their
- * token out: see auth_csrf_token()), and if so work out its validators
- * and answer a conditional request that still matches with 304, without
- * making the page.  The ETag joins the site's change stamp (moved by
- * every write that changes a page), build_tag (templates and program)
+ * Before a ROUTE_CACHE page is made for a visitor without a session: read
+ * the site's change stamp into *when (left 0 when there is none) for the
+ * process's own store of pages (lib/pagecache.c), and decide whether the
+ * page is shared (the visitor has neither a session nor a visitor CSRF
+ * cookie, so the page is the one every such visitor gets, and pages with
+ * forms leave their token out: see auth_csrf_token()).  A shared page
+ * gets its validators, and a conditional request that still matches
+ * them a 304, without making the page.  The ETag joins the stamp (moved
+ * by every write that changes a page), build_tag (templates and program)
  * and the current minute (pages say "3 minutes ago"); Last-Modified is
  * the later of the last change and the start of the minute.  Returns
  * whether the 304 was made.
  */
 static bool
-cache_check(struct qa_request *r)
+cache_check(struct qa_request *r, struct pagecache_when *when)
 {
 	sqlite3_stmt	*st;
 	int64_t		 n = 0, changed = 0, minute, since;
 	char		 date[HTTP_DATE_LEN];
 	bool		 fresh;
 
+	memset(when, 0, sizeof(*when));
 	r->shared = r->session_id == 0 &&
 	    http_cookie(r, AUTH_COOKIE) == NULL &&
 	    http_cookie(r, AUTH_CSRF_COOKIE) == NULL;
-	if (!r->shared || serve.db == NULL)
+	if (r->session_id != 0 || serve.db == NULL)
 		return false;
 	if ((st = db_stmt(serve.db, &serve_stmts, SERVE_STMT_STAMP)) != NULL &&
 	    sqlite3_step(st) == SQLITE_ROW) {
@@ -343,6 +348,10 @@ cache_check(struct qa_request *r)
 		return false;
 	}
 	minute = r->now - r->now % 60;
+	when->stamp = n;
+	when->minute = minute;
+	if (!r->shared)
+		return false;
 	cache_modified = changed > minute ? changed : minute;
 	snprintf(cache_etag, sizeof(cache_etag), "\"%llx-%08x-%llx\"",
 	    (unsigned long long)n, (unsigned)build_tag,
@@ -417,14 +426,17 @@ serve_statements(void)
  * routes (the body is dropped when written).  Routes without ROUTE_WRITE
  * run with the database query-only.  Every POST must pass the CSRF check
  * first (QA_EFORBIDDEN otherwise): no handler can forget it.  ROUTE_CACHE
- * pages are validated (304) and labelled for caches around the handler:
- * cache_check(), cache_headers().  Returns the handler's result,
+ * pages are validated (304) and labelled for caches around the handler
+ * (cache_check(), cache_headers()); for a visitor without a session a
+ * stored copy made since the last change is given instead of running
+ * the handler, and what the handler makes is stored (lib/pagecache.c).  Returns the handler's result,
  * QA_ENOTFOUND when no pattern matches the path, or QA_EMETHOD (with
  * req->allow set) when one matches but not for this method.
  */
 enum qa_err
 serve_dispatch(struct qa_request *r, const struct route *routes, size_t n)
 {
+	struct pagecache_when when;
 	size_t		 i;
 	unsigned int	 want, allowed = 0;
 	enum qa_err	 er;
@@ -459,9 +471,15 @@ serve_dispatch(struct qa_request *r, const struct route *routes, size_t n)
 		}
 		if ((routes[i].flags & ROUTE_CACHE) == 0)
 			return routes[i].handler(r);
-		if (cache_check(r))
+		if (cache_check(r, &when))
 			return QA_OK;
+		if (when.stamp != 0 && pagecache_serve(r, &when)) {
+			cache_headers(r);
+			return QA_OK;
+		}
 		er = routes[i].handler(r);
+		if (er == QA_OK && when.stamp != 0)
+			pagecache_store(r, &when);
 		if (er == QA_OK)
 			cache_headers(r);
 		return er;
@@ -948,6 +966,7 @@ serve_run(const char *program, const struct route *routes, size_t n)
 	struct http_input	 in;
 	struct sigaction	 sa;
 	FCGX_Request		 fr;
+	int64_t			 kb;
 	int			 cgi, lfd, rc = 0;
 
 	arena_init(&req.arena);
@@ -970,6 +989,9 @@ serve_run(const char *program, const struct route *routes, size_t n)
 		serve_fini();
 		return 1;
 	}
+	/* A plain CGI process makes one page: nothing to keep. */
+	kb = cgi ? 0 : config_int(serve.config, "page_cache_kb", PAGECACHE_KB);
+	pagecache_limit(kb > 0 && kb < INT32_MAX ? (size_t)kb * 1024 : 0);
 	if (cgi) {
 		in.envp = environ;
 		in.read = cgi_read;
