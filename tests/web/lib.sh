@@ -291,7 +291,8 @@ conf_set() {
 # site_sql SQL: run SQL against the site's database; prints the result
 # rows, columns separated by '|'.
 site_sql() {
-	sqlite3 -batch -bail "$DB" "$1"
+	# The programs write after their responses (views): wait for them.
+	sqlite3 -batch -bail -cmd '.timeout 5000' "$DB" "$1"
 }
 
 # sed_quote TEXT: TEXT safe as the replacement of s|...|TEXT|.
