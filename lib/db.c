@@ -18,6 +18,8 @@ struct db {
 	sqlite3		*h;
 	struct db_stmts	*tables;	/* statement tables in use */
 	bool		 query_only;
+	bool		 grouping;	/* db_group_open(): tx join one */
+	bool		 group_open;	/* its BEGIN IMMEDIATE ran */
 	int		 txdepth;
 	long		 busy_us;	/* waited for the current lock */
 };
@@ -325,36 +327,99 @@ db_query_only(struct db *db, bool on)
 		db->query_only = on;
 }
 
-/* Begin a write transaction (BEGIN IMMEDIATE: take the lock up front). */
+/*
+ * Begin a write transaction (BEGIN IMMEDIATE: take the lock up front).
+ * While requests are grouped (db_group_open()), the first one begins the
+ * group's transaction and each is a savepoint inside it.
+ */
 enum qa_err
 db_tx_begin(struct db *db)
 {
 	enum qa_err	 er;
 
 	assert(db->txdepth == 0);
-	if ((er = db_exec(db, "BEGIN IMMEDIATE")) == QA_OK)
+	if (db->grouping && !db->group_open) {
+		if ((er = db_exec(db, "BEGIN IMMEDIATE")) != QA_OK)
+			return er;
+		db->group_open = true;
+	}
+	if ((er = db_exec(db, db->group_open ? "SAVEPOINT tx" :
+	    "BEGIN IMMEDIATE")) == QA_OK)
 		db->txdepth = 1;
 	return er;
 }
 
-/* Commit the transaction; on failure it is still open: roll back. */
+/*
+ * Commit the transaction; on failure it is still open: roll back.  In a
+ * group, the savepoint is released: its changes are committed with the
+ * group's (db_group_close()).
+ */
 enum qa_err
 db_tx_commit(struct db *db)
 {
 	enum qa_err	 er;
 
-	if ((er = db_exec(db, "COMMIT")) == QA_OK)
+	if ((er = db_exec(db, db->group_open ? "RELEASE tx" : "COMMIT")) ==
+	    QA_OK)
 		db->txdepth = 0;
 	return er;
 }
 
-/* Roll back the transaction if one is open. */
+/* Roll back the transaction (in a group, its savepoint) if one is open. */
 void
 db_tx_rollback(struct db *db)
 {
-	if (sqlite3_get_autocommit(db->h) == 0)
+	if (db->group_open) {
+		if (db->txdepth > 0)
+			(void)db_exec(db, "ROLLBACK TO tx; RELEASE tx");
+	} else if (sqlite3_get_autocommit(db->h) == 0)
 		(void)db_exec(db, "ROLLBACK");
 	db->txdepth = 0;
+}
+
+/*
+ * Group commit: from now on the transactions of several requests join
+ * one, begun by the first db_tx_begin() and ended by db_group_close(), so
+ * that they share one commit (one fsync) instead of paying one each.
+ */
+void
+db_group_open(struct db *db)
+{
+	assert(db->txdepth == 0);
+	db->grouping = true;
+}
+
+/* Whether a grouped transaction has begun (its writes are not yet kept). */
+bool
+db_group_pending(const struct db *db)
+{
+	return db->group_open;
+}
+
+/*
+ * End the group: commit its transaction if one began (QA_OK if none did),
+ * or, when commit is false or the commit fails, roll it all back.
+ * Returns the commit's result: on an error nothing of the group is kept.
+ */
+enum qa_err
+db_group_close(struct db *db, bool commit)
+{
+	enum qa_err	 er = QA_OK;
+
+	db->grouping = false;
+	if (!db->group_open)
+		return QA_OK;
+	db->group_open = false;
+	db->txdepth = 0;
+	/* query_only may be on from a read-only route of the group. */
+	db_query_only(db, false);
+	if (!commit || (er = db_exec(db, "COMMIT")) != QA_OK) {
+		if (sqlite3_get_autocommit(db->h) == 0)
+			(void)db_exec(db, "ROLLBACK");
+		if (er == QA_OK)
+			er = QA_ESYS;
+	}
+	return er;
 }
 
 /* PRAGMA user_version, or -1 on error. */

@@ -71,6 +71,9 @@ void		 db_query_only(struct db *, bool);
 enum qa_err	 db_tx_begin(struct db *);
 enum qa_err	 db_tx_commit(struct db *);
 void		 db_tx_rollback(struct db *);
+void		 db_group_open(struct db *);
+bool		 db_group_pending(const struct db *);
+enum qa_err	 db_group_close(struct db *, bool commit);
 
 int		 db_version(struct db *);
 int		 db_schema_version(void);

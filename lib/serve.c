@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <malloc.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -763,6 +764,147 @@ on_term(int sig)
 	FCGX_ShutdownPending();
 }
 
+/* --- group commit --------------------------------------------------------- */
+
+/*
+ * A program that writes (any ROUTE_WRITE route) serves the requests that
+ * are already waiting when one has written as one group: their writes
+ * share one transaction and one commit, and their responses go out once
+ * it is done (db_group_open()).  With synchronous=FULL the commit's fsync
+ * is what a write costs; a group of k requests pays it once instead of k
+ * times.  A request never waits for one that has not arrived yet: the
+ * group ends as soon as no connection is waiting, or at GROUP_MAX.
+ */
+#define GROUP_MAX	16
+
+/* What each request of a failed group gets: nothing of it was kept. */
+#define GROUP_FAILED	"Status: 503 Service Unavailable\r\n" \
+	"Content-Type: text/plain; charset=utf-8\r\n" \
+	"Cache-Control: no-store\r\n" \
+	"Retry-After: 1\r\n\r\n" \
+	"503 The site could not save this just now; nothing was changed. " \
+	"Please go back and send it again.\n"
+
+static FCGX_Request	 group_req[GROUP_MAX];
+static struct buf	 group_out[GROUP_MAX];
+
+/*
+ * Whether this program's requests are grouped: it has a route that
+ * writes, runs under FastCGI, and config group_commit is not 0.
+ */
+static bool
+group_commit(const struct route *routes, size_t n)
+{
+	size_t	 i;
+
+	if (serve.db == NULL ||
+	    config_int(serve.config, "group_commit", 1) == 0)
+		return false;
+	for (i = 0; i < n; i++)
+		if (routes[i].flags & ROUTE_WRITE)
+			return true;
+	return false;
+}
+
+/*
+ * Accept the next request on the (non-blocking) listening socket into
+ * fr, waiting for one if wait is set.  Returns 1 with a request, 0 when
+ * none is waiting (or another process took it), -1 when the process is
+ * to stop or accepting fails.
+ */
+static int
+group_accept(FCGX_Request *fr, int lfd, bool wait)
+{
+	struct pollfd	 p;
+	int		 rc;
+
+	for (;;) {
+		if (stopping)
+			return -1;
+		p.fd = lfd;
+		p.events = POLLIN;
+		p.revents = 0;
+		if ((rc = poll(&p, 1, wait ? -1 : 0)) < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		if (rc == 0)
+			return 0;
+		if ((rc = FCGX_Accept_r(fr)) >= 0)
+			return 1;
+		if (rc != -EAGAIN && rc != -EWOULDBLOCK && rc != -EINTR &&
+		    rc != -ECONNABORTED)
+			return -1;
+		if (!wait)
+			return 0;
+	}
+}
+
+/*
+ * The accept loop of a program whose writes are grouped.  Returns the
+ * exit status: 0 when told to stop, 1 if accepting fails.
+ */
+static int
+serve_grouped(const char *program, int lfd, const struct route *routes,
+    size_t n)
+{
+	struct http_input	 in;
+	size_t			 i, k;
+	int			 got;
+	bool			 failed;
+
+	for (i = 0; i < GROUP_MAX; i++)
+		if (FCGX_InitRequest(&group_req[i], lfd, 0) != 0) {
+			fprintf(stderr, "%s: FastCGI initialisation failed\n",
+			    program);
+			return 1;
+		}
+	in.read = fcgi_read;
+	while ((got = group_accept(&group_req[0], lfd, true)) >= 0) {
+		if (got == 0)
+			continue;
+		db_group_open(serve.db);
+		k = 0;
+		do {
+			in.envp = group_req[k].envp;
+			in.cookie = group_req[k].in;
+			buf_clear(&group_out[k]);
+			serve_handle(&in, routes, n, &group_out[k]);
+			k++;
+			/*
+			 * Only a group that has begun writing waits for more;
+			 * the work queued for after the responses must fit.
+			 */
+		} while (k < GROUP_MAX && db_group_pending(serve.db) &&
+		    nafter < AFTER_MAX / 2 &&
+		    group_accept(&group_req[k], lfd, false) == 1);
+		failed = db_group_close(serve.db, true) != QA_OK;
+		if (failed)
+			fprintf(stderr, "%s: a group of %zu requests could not "
+			    "be committed\n", program, k);
+		for (i = 0; i < k; i++) {
+			if (failed) {
+				buf_clear(&group_out[i]);
+				buf_puts(&group_out[i], GROUP_FAILED);
+			}
+			if (group_out[i].len > 0 &&
+			    FCGX_PutStr(group_out[i].data,
+			    (int)group_out[i].len, group_req[i].out) < 0)
+				fprintf(stderr, "%s: write failed\n", program);
+			FCGX_Finish_r(&group_req[i]);
+		}
+		if (failed)
+			nafter = 0;	/* it was about what is not kept */
+		run_after();
+	}
+	for (i = 0; i < GROUP_MAX; i++) {
+		FCGX_Free(&group_req[i], 1);
+		buf_free(&group_out[i]);
+	}
+	return stopping ? 0 : 1;
+}
+
 /* --- socket activation and workers -------------------------------------- */
 
 #define LISTEN_FDS_START	3	/* sd_listen_fds(3): the first one */
@@ -1021,6 +1163,12 @@ serve_run(const char *program, const struct route *routes, size_t n)
 		    program);
 		serve_fini();
 		return 1;
+	}
+	if (group_commit(routes, n) && fcntl(lfd, F_SETFL,
+	    fcntl(lfd, F_GETFL) | O_NONBLOCK) == 0) {
+		rc = serve_grouped(program, lfd, routes, n);
+		serve_fini();
+		return rc;
 	}
 	while (!stopping && FCGX_Accept_r(&fr) >= 0) {
 		in.envp = fr.envp;
