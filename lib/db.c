@@ -21,6 +21,7 @@ struct db {
 	bool		 grouping;	/* db_group_open(): tx join one */
 	bool		 group_open;	/* its BEGIN IMMEDIATE ran */
 	int		 txdepth;
+	unsigned long	 queries;	/* statements run: db_queries() */
 	long		 busy_us;	/* waited for the current lock */
 };
 
@@ -51,6 +52,7 @@ db_exec(struct db *db, const char *sql)
 {
 	int	 rc;
 
+	db->queries++;
 	if ((rc = sqlite3_exec(db->h, sql, NULL, NULL, NULL)) != SQLITE_OK)
 		return db_err(db, rc, "exec");
 	return QA_OK;
@@ -171,6 +173,7 @@ db_stmt(struct db *db, struct db_stmts *t, size_t which)
 	int	 rc;
 
 	assert(which < t->n);
+	db->queries++;
 	if (t->owner != db) {
 		assert(t->owner == NULL);
 		t->owner = db;
@@ -420,6 +423,17 @@ db_group_close(struct db *db, bool commit)
 			er = QA_ESYS;
 	}
 	return er;
+}
+
+/*
+ * How many statements this connection has been given to run (db_stmt()
+ * and db_exec() calls) since it was opened: the difference over a
+ * request is the number of queries of its page.
+ */
+unsigned long
+db_queries(const struct db *db)
+{
+	return db != NULL ? db->queries : 0;
 }
 
 /* PRAGMA user_version, or -1 on error. */

@@ -53,6 +53,9 @@ static struct qa_request req;
  */
 static uint32_t		 build_tag;
 
+/* Config log_queries: log each request's count of queries. */
+static bool		 log_queries;
+
 /* The site's change stamp (see sql/006-finding.sql), for ETags. */
 enum serve_stmt {
 	SERVE_STMT_STAMP,
@@ -232,6 +235,7 @@ serve_init(const char *program)
 	}
 	if (settings_load(serve.db) != QA_OK)
 		return -1;
+	log_queries = config_int(serve.config, "log_queries", 0) != 0;
 	if (auth_params_set(
 	    (uint32_t)config_int(serve.config, "argon2_m", AUTH_ARGON2_M),
 	    (uint32_t)config_int(serve.config, "argon2_t", AUTH_ARGON2_T),
@@ -707,6 +711,7 @@ serve_handle(const struct http_input *in, const struct route *routes,
     size_t n, struct buf *out)
 {
 	enum qa_err	 er;
+	unsigned long	 q0 = db_queries(serve.db);
 
 	buf_clear(&resp_headers);
 	buf_clear(&resp_body);
@@ -732,6 +737,11 @@ serve_handle(const struct http_input *in, const struct route *routes,
 	}
 	http_security_headers(&req);
 	http_response_write(&req, out);
+	if (log_queries)
+		fprintf(stderr, "%s: %s %s: %d, %lu queries\n", serve.program,
+		    req.method_name, req.uri != NULL ? req.uri : req.path,
+		    req.resp.status != 0 ? req.resp.status : 200,
+		    db_queries(serve.db) - q0);
 	arena_reset(&req.arena);
 }
 
