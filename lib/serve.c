@@ -28,6 +28,7 @@
 #include <unistd.h>
 
 #include <fcgiapp.h>
+#include <openssl/crypto.h>
 
 #include "auth.h"
 #include "config.h"
@@ -207,6 +208,14 @@ serve_init(const char *program)
 	const char	*log, *dir, *path;
 
 	serve.program = program;
+	/*
+	 * libcrypto gives us HMAC and SHA-256 only: the system's OpenSSL
+	 * configuration file (providers, engines) and the error strings are
+	 * not needed, and reading them costs every process half a megabyte
+	 * and every plain-CGI request its parse.
+	 */
+	OPENSSL_init_crypto(OPENSSL_INIT_NO_LOAD_CONFIG |
+	    OPENSSL_INIT_NO_LOAD_CRYPTO_STRINGS, NULL);
 	if ((serve.config = config_open_default()) == NULL) {
 		fprintf(stderr, "%s: cannot read configuration\n", program);
 		return -1;
