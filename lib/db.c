@@ -20,6 +20,7 @@ struct db {
 	bool		 query_only;
 	bool		 grouping;	/* db_group_open(): tx join one */
 	bool		 group_open;	/* its BEGIN IMMEDIATE ran */
+	bool		 group_lost;	/* SQLite rolled it all back */
 	int		 txdepth;
 	unsigned long	 queries;	/* statements run: db_queries() */
 	long		 busy_us;	/* waited for the current lock */
@@ -331,9 +332,28 @@ db_query_only(struct db *db, bool on)
 }
 
 /*
+ * Whether the group's transaction has gone: an error that makes SQLite
+ * roll back the whole transaction (a full disk, I/O, OR ROLLBACK) ends it
+ * under the savepoints.  Nothing more may then run as part of the group:
+ * it would commit on its own, and what went before is lost already.
+ */
+static bool
+group_gone(struct db *db)
+{
+	if (db->group_open && !db->group_lost &&
+	    sqlite3_get_autocommit(db->h) != 0) {
+		fprintf(stderr, "db: the grouped transaction was rolled "
+		    "back\n");
+		db->group_lost = true;
+	}
+	return db->group_lost;
+}
+
+/*
  * Begin a write transaction (BEGIN IMMEDIATE: take the lock up front).
  * While requests are grouped (db_group_open()), the first one begins the
- * group's transaction and each is a savepoint inside it.
+ * group's transaction and each is a savepoint inside it; QA_ESYS once
+ * the group's transaction is lost.
  */
 enum qa_err
 db_tx_begin(struct db *db)
@@ -341,6 +361,8 @@ db_tx_begin(struct db *db)
 	enum qa_err	 er;
 
 	assert(db->txdepth == 0);
+	if (group_gone(db))
+		return QA_ESYS;
 	if (db->grouping && !db->group_open) {
 		if ((er = db_exec(db, "BEGIN IMMEDIATE")) != QA_OK)
 			return er;
@@ -362,6 +384,8 @@ db_tx_commit(struct db *db)
 {
 	enum qa_err	 er;
 
+	if (group_gone(db))
+		return QA_ESYS;
 	if ((er = db_exec(db, db->group_open ? "RELEASE tx" : "COMMIT")) ==
 	    QA_OK)
 		db->txdepth = 0;
@@ -373,7 +397,7 @@ void
 db_tx_rollback(struct db *db)
 {
 	if (db->group_open) {
-		if (db->txdepth > 0)
+		if (!group_gone(db) && db->txdepth > 0)
 			(void)db_exec(db, "ROLLBACK TO tx; RELEASE tx");
 	} else if (sqlite3_get_autocommit(db->h) == 0)
 		(void)db_exec(db, "ROLLBACK");
@@ -392,37 +416,47 @@ db_group_open(struct db *db)
 	db->grouping = true;
 }
 
-/* Whether a grouped transaction has begun (its writes are not yet kept). */
+/*
+ * Whether the group's transaction has begun and still stands: its
+ * writes wait for db_group_close(), and more requests may join it.
+ */
 bool
-db_group_pending(const struct db *db)
+db_group_pending(struct db *db)
 {
-	return db->group_open;
+	return db->group_open && !group_gone(db);
 }
 
 /*
- * End the group: commit its transaction if one began (QA_OK if none did),
- * or, when commit is false or the commit fails, roll it all back.
- * Returns the commit's result: on an error nothing of the group is kept.
+ * End the group: commit its transaction if one began, or roll it back
+ * when commit is false.  Returns QA_OK when the group's writes are kept
+ * (or none began, or commit is false); an error (logged) when they could
+ * not be kept: a failed COMMIT, rolled back, or a transaction SQLite had
+ * already rolled back.  In either case nothing of the group is kept.
  */
 enum qa_err
 db_group_close(struct db *db, bool commit)
 {
 	enum qa_err	 er = QA_OK;
+	bool		 lost;
 
 	db->grouping = false;
 	if (!db->group_open)
 		return QA_OK;
+	lost = group_gone(db);
 	db->group_open = false;
+	db->group_lost = false;
 	db->txdepth = 0;
 	/* query_only may be on from a read-only route of the group. */
 	db_query_only(db, false);
-	if (!commit || (er = db_exec(db, "COMMIT")) != QA_OK) {
+	if (lost)
+		er = QA_ESYS;
+	else if (commit)
+		er = db_exec(db, "COMMIT");
+	if (!commit || er != QA_OK) {
 		if (sqlite3_get_autocommit(db->h) == 0)
 			(void)db_exec(db, "ROLLBACK");
-		if (er == QA_OK)
-			er = QA_ESYS;
 	}
-	return er;
+	return commit ? er : QA_OK;
 }
 
 /*

@@ -73,7 +73,7 @@ enum qa_err	 db_tx_commit(struct db *);
 void		 db_tx_rollback(struct db *);
 unsigned long	 db_queries(const struct db *);
 void		 db_group_open(struct db *);
-bool		 db_group_pending(const struct db *);
+bool		 db_group_pending(struct db *);
 enum qa_err	 db_group_close(struct db *, bool commit);
 
 int		 db_version(struct db *);

@@ -911,6 +911,13 @@ serve_grouped(const char *program, int lfd, const struct route *routes,
 			    FCGX_PutStr(group_out[i].data,
 			    (int)group_out[i].len, group_req[i].out) < 0)
 				fprintf(stderr, "%s: write failed\n", program);
+			/*
+			 * Requests come only from the listening socket here:
+			 * a connection the server asked to keep (nginx's
+			 * fastcgi_keep_conn) is closed, and the server opens
+			 * another (nginx retries a kept one found closed).
+			 */
+			group_req[i].keepConnection = 0;
 			FCGX_Finish_r(&group_req[i]);
 		}
 		if (failed)

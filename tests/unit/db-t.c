@@ -1,6 +1,6 @@
 /*
- * db-t: opening, pragmas, statements, reading rows, transactions and
- * migrations.
+ * db-t: opening, pragmas, statements, reading rows, transactions,
+ * migrations and group commit.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,11 +83,52 @@ count(struct db *db, const char *sql)
 	return atoi(pragma(db, sql));
 }
 
+/*
+ * A request's write as the programs make it: db_tx_begin(), insert x
+ * into table g, then db_tx_commit(), or db_tx_rollback() when commit is
+ * false (as a handler does on an error).  True if each step succeeded.
+ */
+static bool
+request(struct db *db, int x, bool commit)
+{
+	char	 sql[64];
+	bool	 good;
+
+	snprintf(sql, sizeof(sql), "INSERT INTO g VALUES (%d)", x);
+	if (db_tx_begin(db) != QA_OK)
+		return false;
+	good = db_exec(db, sql) == QA_OK;
+	if (good && commit)
+		return db_tx_commit(db) == QA_OK;
+	db_tx_rollback(db);
+	return good;
+}
+
+/* The rows of g from lo to hi as db reads them, as "10 11" ("" if none). */
+static const char *
+rows_of(struct db *db, int lo, int hi)
+{
+	char	 sql[128];
+
+	snprintf(sql, sizeof(sql), "SELECT coalesce(group_concat(x, ' '), '') "
+	    "FROM (SELECT x FROM g WHERE x BETWEEN %d AND %d ORDER BY x)",
+	    lo, hi);
+	return pragma(db, sql);
+}
+
+/* No transaction is open on db (autocommit again), no group pending. */
+static bool
+idle(struct db *db)
+{
+	return sqlite3_get_autocommit(db_handle(db)) != 0 &&
+	    !db_group_pending(db);
+}
+
 int
 main(void)
 {
 	char			 dir[] = "/tmp/db-t.XXXXXX", path[256], cmd[300];
-	struct db		*db;
+	struct db		*db, *other;
 	struct arena		 a;
 	sqlite3_stmt		*st;
 	struct trow		*v, one;
@@ -105,7 +146,7 @@ main(void)
 		{ 904, "904-broken", "CREATE TABLE t5 (x); SELECT nonsense();" },
 	};
 
-	plan(33);
+	plan(69);
 	if (mkdtemp(dir) == NULL)
 		bail("mkdtemp");
 	snprintf(path, sizeof(path), "%s/qa.db", dir);
@@ -226,6 +267,121 @@ main(void)
 	    "a failed migration stops at the last good version");
 	ok(count(db, "SELECT count(*) FROM sqlite_master WHERE name = 't5'")
 	    == 0, "a failed migration is rolled back");
+	db_close(db);
+
+	/*
+	 * Group commit, in a database of its own, which a second connection
+	 * (another process of the site) reads: the table g stands for what
+	 * the requests write, gc for rows whose parent in gp is checked only
+	 * at COMMIT (a deferred foreign key), so that a COMMIT can fail.
+	 */
+	snprintf(path, sizeof(path), "%s/group.db", dir);
+	if (db_open(path, DB_CREATE, &db) != QA_OK ||
+	    db_exec(db, "CREATE TABLE g (x INTEGER PRIMARY KEY);"
+	    "CREATE TABLE gp (id INTEGER PRIMARY KEY);"
+	    "CREATE TABLE gc (p INTEGER REFERENCES gp(id) "
+	    "DEFERRABLE INITIALLY DEFERRED);") != QA_OK ||
+	    db_open(path, 0, &other) != QA_OK)
+		bail("cannot create the group database");
+
+	/* Outside a group, as before: each transaction on its own. */
+	ok(request(db, 1, true) && strcmp(rows_of(other, 1, 9), "1") == 0 &&
+	    idle(db), "outside a group, a commit is seen at once elsewhere");
+	ok(request(db, 2, false) && strcmp(rows_of(db, 1, 9), "1") == 0 &&
+	    idle(db), "outside a group, a rollback undoes its write");
+	ok(db_tx_begin(db) == QA_OK && db_exec(db, "INSERT INTO g VALUES (3)")
+	    == QA_OK && strcmp(rows_of(other, 1, 9), "1") == 0,
+	    "outside a group, a write in a transaction is not seen before "
+	    "its commit");
+	ok(db_tx_commit(db) == QA_OK && strcmp(rows_of(other, 1, 9), "1 3")
+	    == 0, "... and is seen after it");
+
+	/* Two requests share one transaction, committed by the close. */
+	db_group_open(db);
+	ok(!db_group_pending(db), "a group is not pending before a tx begins");
+	ok(request(db, 10, true), "a first request in a group commits");
+	ok(db_group_pending(db), "the group is pending once a tx began");
+	ok(request(db, 11, true), "a second request in the group commits");
+	is_str(rows_of(db, 10, 19), "10 11", "the group's connection sees "
+	    "both writes");
+	is_str(rows_of(other, 10, 19), "", "another connection sees none "
+	    "before the group closes");
+	ok(db_group_close(db, true) == QA_OK, "the group closes with a commit");
+	is_str(rows_of(other, 10, 19), "10 11", "both writes are kept and "
+	    "seen by another connection");
+	ok(idle(db), "after the close no transaction is open, none pending");
+	ok(request(db, 12, true) && strcmp(rows_of(other, 10, 19), "10 11 12")
+	    == 0, "after the close, a commit is seen at once again");
+
+	/* A request that rolls back loses its own write only. */
+	db_group_open(db);
+	ok(request(db, 20, true) && request(db, 21, false) &&
+	    request(db, 22, true), "a group with a request rolled back");
+	ok(db_group_pending(db), "the group is still pending");
+	ok(db_group_close(db, true) == QA_OK, "it closes with a commit");
+	is_str(rows_of(other, 20, 29), "20 22",
+	    "the rolled-back request's write is gone, the others' kept");
+
+	/* Closing without a commit keeps nothing of the group. */
+	db_group_open(db);
+	ok(request(db, 30, true) && request(db, 31, true),
+	    "two requests in a group that will not commit");
+	(void)db_group_close(db, false);
+	is_str(rows_of(db, 30, 39), "", "closed without a commit: nothing "
+	    "kept");
+	ok(idle(db), "... and no transaction left open");
+
+	/*
+	 * A write without db_tx_begin() (a rate-limit counter) after the
+	 * group's transaction began is part of it.
+	 */
+	db_group_open(db);
+	ok(request(db, 40, true) && db_exec(db, "INSERT INTO g VALUES (41)") ==
+	    QA_OK, "an autocommit write after a request of the group");
+	is_str(rows_of(other, 40, 49), "", "it is not seen elsewhere before "
+	    "the close");
+	(void)db_group_close(db, false);
+	is_str(rows_of(db, 40, 49), "", "it goes with the group closed "
+	    "without a commit");
+
+	/* A group in which no transaction began changes nothing. */
+	db_group_open(db);
+	ok(db_exec(db, "INSERT INTO g VALUES (45)") == QA_OK &&
+	    strcmp(rows_of(other, 40, 49), "45") == 0 && !db_group_pending(db),
+	    "before a tx begins, a write commits on its own, nothing pending");
+	ok(db_group_close(db, false) == QA_OK && idle(db),
+	    "a group where no tx began closes with QA_OK");
+	is_str(rows_of(other, 40, 49), "45", "... and changes nothing");
+
+	/* A read-only request of the group left query_only on. */
+	db_group_open(db);
+	ok(request(db, 50, true), "a request writes in a group");
+	db_query_only(db, true);
+	ok(db_group_close(db, true) == QA_OK &&
+	    strcmp(rows_of(other, 50, 59), "50") == 0,
+	    "the group commits after a read-only request set query_only");
+	ok(request(db, 51, true), "... and the connection writes again");
+
+	/*
+	 * A COMMIT that fails: a deferred foreign key, which a savepoint's
+	 * RELEASE does not check, violated by the second request.
+	 */
+	db_group_open(db);
+	ok(request(db, 60, true), "a good request in a group");
+	ok(db_tx_begin(db) == QA_OK &&
+	    db_exec(db, "INSERT INTO gc VALUES (999)") == QA_OK &&
+	    db_tx_commit(db) == QA_OK, "a request breaks a deferred "
+	    "foreign key (not checked yet)");
+	ok(db_group_close(db, true) != QA_OK, "the group's COMMIT fails "
+	    "and the close says so");
+	ok(idle(db), "no transaction is left open");
+	ok(strcmp(rows_of(db, 60, 69), "") == 0 &&
+	    count(db, "SELECT count(*) FROM gc") == 0 &&
+	    strcmp(rows_of(other, 60, 69), "") == 0,
+	    "nothing of the failed group is kept");
+	ok(request(db, 61, true) && strcmp(rows_of(other, 60, 69), "61") == 0,
+	    "the connection commits again after a failed group");
+	db_close(other);
 	db_close(db);
 
 	snprintf(cmd, sizeof(cmd), "rm -rf %s", dir);
