@@ -34,7 +34,7 @@
 <label for="body">Details</label>
 <p class="hint" id="body-hint">What you want to know and what you have tried, at least {{BODY_MIN}} characters. Markdown: *italic*, **bold**, `code`, [link](https://example.org), lines indented by four spaces for code blocks.</p>
 {{#BODY_ERROR}}<p class="error" id="body-error"><strong>Error:</strong> {{MESSAGE}}</p>{{/BODY_ERROR}}
-<textarea id="body" name="body" rows="14" required aria-describedby="body-hint{{#BODY_ERROR}} body-error{{/BODY_ERROR}}"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY}}</textarea>
+<textarea id="body" name="body" rows="14" required aria-describedby="body-hint{{#BODY_ERROR}} body-error{{/BODY_ERROR}}"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY:pre_escape}}</textarea>
 </div>
 {{#HAS_CATEGORIES}}<div class="field{{#CATEGORY_ERROR}} invalid{{/CATEGORY_ERROR}}">
 <label for="category">Category <span class="optional">(optional)</span></label>

@@ -19,7 +19,7 @@
 <div class="field{{#DESCRIPTION_ERROR}} invalid{{/DESCRIPTION_ERROR}}">
 <label for="cat-description">Description <span class="optional">(optional)</span></label>
 {{#DESCRIPTION_ERROR}}<p class="error" id="cat-description-error"><strong>Error:</strong> {{MESSAGE}}</p>{{/DESCRIPTION_ERROR}}
-<textarea id="cat-description" name="description" rows="3"{{#DESCRIPTION_ERROR}} aria-describedby="cat-description-error" aria-invalid="true"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION}}</textarea>
+<textarea id="cat-description" name="description" rows="3"{{#DESCRIPTION_ERROR}} aria-describedby="cat-description-error" aria-invalid="true"{{/DESCRIPTION_ERROR}}>{{DESCRIPTION:pre_escape}}</textarea>
 </div>
 <div class="field{{#PARENT_ERROR}} invalid{{/PARENT_ERROR}}">
 <label for="cat-parent">Parent</label>

@@ -23,7 +23,7 @@
 <label for="{{FORM_ID}}-body">Your comment</label>
 <p class="hint" id="{{FORM_ID}}-body-hint">Short, one paragraph: <code>**bold**</code>, <code>*italic*</code>, <code>`code`</code> and links.</p>
 {{#BODY_ERROR}}<p class="error" id="{{FORM_ID}}-body-error"><strong>Error:</strong> {{MESSAGE}}</p>{{/BODY_ERROR}}
-<textarea id="{{FORM_ID}}-body" name="body" rows="3" required aria-describedby="{{FORM_ID}}-body-hint{{#BODY_ERROR}} {{FORM_ID}}-body-error{{/BODY_ERROR}}"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY}}</textarea>
+<textarea id="{{FORM_ID}}-body" name="body" rows="3" required aria-describedby="{{FORM_ID}}-body-hint{{#BODY_ERROR}} {{FORM_ID}}-body-error{{/BODY_ERROR}}"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY:pre_escape}}</textarea>
 </div>
 {{#ANON}}<div class="field{{#NAME_ERROR}} invalid{{/NAME_ERROR}}">
 <label for="{{FORM_ID}}-name">Your name <span class="optional">(optional)</span></label>

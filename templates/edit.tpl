@@ -43,7 +43,7 @@
 <label for="body">Text</label>
 <p class="hint" id="body-hint">{{#BLOCK}}Markdown: <code>**bold**</code>, <code>*italic*</code>, <code>`code`</code>, lists, links, and code blocks indented by four spaces.{{/BLOCK}}{{#INLINE}}Short, one paragraph: <code>**bold**</code>, <code>*italic*</code>, <code>`code`</code> and links.{{/INLINE}}</p>
 {{#BODY_ERROR}}<p class="error" id="body-error"><strong>Error:</strong> {{MESSAGE}}</p>{{/BODY_ERROR}}
-<textarea id="body" name="body" rows="{{#BLOCK}}16{{/BLOCK}}{{#INLINE}}4{{/INLINE}}" required aria-describedby="body-hint{{#BODY_ERROR}} body-error{{/BODY_ERROR}}"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY}}</textarea>
+<textarea id="body" name="body" rows="{{#BLOCK}}16{{/BLOCK}}{{#INLINE}}4{{/INLINE}}" required aria-describedby="body-hint{{#BODY_ERROR}} body-error{{/BODY_ERROR}}"{{#BODY_ERROR}} aria-invalid="true"{{/BODY_ERROR}}>{{BODY:pre_escape}}</textarea>
 </div>
 <div class="field{{#REASON_ERROR}} invalid{{/REASON_ERROR}}">
 <label for="reason">Edit reason{{#REASON_OPTIONAL}} <span class="optional">(optional)</span>{{/REASON_OPTIONAL}}</label>

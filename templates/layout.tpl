@@ -25,7 +25,7 @@
 <li><a href="/users"{{#NAV_USERS}} aria-current="page"{{/NAV_USERS}}>Users</a></li>
 </ul>
 </nav>
-<form class="site-search" method="get" action="/search" role="search">
+<form class="site-search" method="get" action="/search" role="search" aria-label="Site">
 <label class="vh" for="site-q">Search questions</label>
 <input id="site-q" name="q" type="search" value="{{SEARCH_Q}}" placeholder="Search">
 <button type="submit">Search</button>

@@ -18,7 +18,7 @@
 </div>{{/LINE}}{{#AREA}}<div class="field{{#ERROR}} invalid{{/ERROR}}">
 <label for="{{ID}}">{{LABEL}}</label>
 {{#ERROR}}<p class="error" id="{{ID}}-error"><strong>Error:</strong> {{MESSAGE}}</p>{{/ERROR}}
-<textarea id="{{ID}}" name="{{ID}}" rows="4"{{#ERROR}} aria-describedby="{{ID}}-error" aria-invalid="true"{{/ERROR}}>{{VALUE}}</textarea>
+<textarea id="{{ID}}" name="{{ID}}" rows="4"{{#ERROR}} aria-describedby="{{ID}}-error" aria-invalid="true"{{/ERROR}}>{{VALUE:pre_escape}}</textarea>
 </div>{{/AREA}}{{#INT}}<div class="field number{{#ERROR}} invalid{{/ERROR}}">
 <label for="{{ID}}">{{LABEL}}</label>
 {{#ERROR}}<p class="error" id="{{ID}}-error"><strong>Error:</strong> {{MESSAGE}}</p>{{/ERROR}}

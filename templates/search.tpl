@@ -12,7 +12,8 @@
 </form>
 {{#NOTE}}<p class="note">{{TEXT}}</p>{{/NOTE}}
 {{#RESULTS}}<p class="count" role="status">{{COUNT}}</p>{{/RESULTS}}
-{{#HAS_QUESTIONS}}<ol class="qlist">
+{{#HAS_QUESTIONS}}<h2 class="vh">Questions found</h2>
+<ol class="qlist">
 {{>QITEM}}
 </ol>{{/HAS_QUESTIONS}}
 {{#NO_RESULTS}}<div class="no-results">
