@@ -754,6 +754,9 @@ serve_handle(const struct http_input *in, const struct route *routes,
 	arena_reset(&req.arena);
 }
 
+/* Bytes of the request body that cgi_read() has read from stdin. */
+static size_t		 cgi_consumed;
+
 static long
 cgi_read(void *cookie, char *p, size_t n)
 {
@@ -762,7 +765,50 @@ cgi_read(void *cookie, char *p, size_t n)
 	r = fread(p, 1, n, cookie);
 	if (r == 0 && ferror((FILE *)cookie))
 		return -1;
+	cgi_consumed += r;
 	return (long)r;
+}
+
+/*
+ * The most of a request body that cgi_drain() reads and drops: more
+ * than the web server passes (deploy/apache: LimitRequestBody, which is
+ * HTTP_MAX_BODY), less than a program should spend reading.
+ */
+#define CGI_DRAIN_MAX	(4 * HTTP_MAX_BODY)
+
+/*
+ * Plain CGI: read and drop what is left unread of the request body on
+ * in: the CONTENT_LENGTH bytes less those cgi_read() took, or, for a
+ * body of no stated length (Transfer-Encoding: chunked: Apache passes
+ * the body on without a CONTENT_LENGTH), all up to the end of input,
+ * which the server marks.  A request answered without its body being
+ * read (a GET or PUT with a body, a POST refused for its type, a
+ * chunked POST) would otherwise end the program with bytes unread on
+ * mod_cgid's socket: the kernel then resets the connection, and Apache
+ * loses the response or waits seconds for it.  At most CGI_DRAIN_MAX
+ * bytes are read; a CONTENT_LENGTH that is not a number leaves the body
+ * alone.
+ */
+static void
+cgi_drain(FILE *in)
+{
+	const char	*cl = getenv("CONTENT_LENGTH");
+	char		 buf[8192];
+	int64_t		 len;
+	size_t		 left, r;
+
+	if (cl != NULL && *cl != '\0') {
+		if (http_parse_int(cl, 0, CGI_DRAIN_MAX, &len) != QA_OK ||
+		    (uint64_t)len <= cgi_consumed)
+			return;
+		left = (size_t)len - cgi_consumed;
+	} else if (getenv("HTTP_TRANSFER_ENCODING") != NULL)
+		left = CGI_DRAIN_MAX;
+	else
+		return;
+	while (left > 0 && (r = fread(buf, 1, left < sizeof(buf) ? left :
+	    sizeof(buf), in)) > 0)
+		left -= r;
 }
 
 static long
@@ -1175,6 +1221,7 @@ serve_run(const char *program, const struct route *routes, size_t n)
 		in.read = cgi_read;
 		in.cookie = stdin;
 		serve_handle(&in, routes, n, &resp_out);
+		cgi_drain(stdin);
 		if (fwrite(resp_out.data, 1, resp_out.len, stdout) !=
 		    resp_out.len || fflush(stdout) != 0)
 			rc = 1;
