@@ -16,7 +16,8 @@
  * Write the URL slug of a title into dst (at most dstsz - 1 bytes): ASCII
  * letters and digits lower-cased, every other run of bytes one '-', no
  * leading or trailing '-', cut at a word boundary near SLUG_MAX.  A title
- * with no ASCII letter or digit gives "q".
+ * with no ASCII letter or digit gives "q" (and any title "" when dstsz is
+ * 1).
  */
 void
 util_slugn(char *dst, size_t dstsz, const char *title)
@@ -49,7 +50,8 @@ util_slugn(char *dst, size_t dstsz, const char *title)
 		if (n > 0)
 			n--;
 	}
-	if (n == 0)
+	/* max is 0 when dst has room for the NUL only. */
+	if (n == 0 && max > 0)
 		dst[n++] = 'q';
 	dst[n] = '\0';
 }
