@@ -509,6 +509,33 @@ words_init(void)
 	return true;
 }
 
+/* Release what words_init() made, as far as it got. */
+static void
+words_fini(void)
+{
+	size_t	 i, j;
+	int	 f;
+
+	for (i = 0; i < W__MAX; i++) {
+		free(wl[i].z.cdf);
+		wl[i].z.cdf = NULL;
+	}
+	for (f = 0; f < 3; f++) {
+		if (verb_form[f] != NULL)
+			for (i = 0; i < nitems(wverbs); i++)
+				free(verb_form[f][i]);
+		free(verb_form[f]);
+		verb_form[f] = NULL;
+	}
+	for (i = 0; i < (size_t)NCATS; i++) {
+		if (cat_words[i] != NULL)
+			for (j = 0; cat_words[i][j] != NULL; j++)
+				free(cat_words[i][j]);
+		free(cat_words[i]);
+		cat_words[i] = NULL;
+	}
+}
+
 /* A word of list which. */
 static const char *
 word(enum wl which, struct rnd *r)
@@ -1750,6 +1777,43 @@ plan_site(struct gen *g)
 	return true;
 }
 
+/*
+ * Release what tags_init() and plan_site() allocated in g, as far as
+ * they got (g was zeroed before them).
+ */
+static void
+gen_free(struct gen *g)
+{
+	size_t	 i;
+
+	if (g->tags != NULL)
+		for (i = 0; i < (size_t)g->ntags; i++)
+			free(g->tags[i].phrase);
+	free(g->tags);
+	free(g->tagz.cdf);
+	for (i = 0; i < (size_t)NCATS; i++) {
+		free(g->group[i]);
+		free(g->groupz[i].cdf);
+	}
+	if (g->users != NULL)
+		for (i = 0; i < (size_t)g->nusers; i++)
+			free(g->users[i].display);
+	free(g->users);
+	free(g->by_ask);
+	free(g->by_answer);
+	free(g->by_vote);
+	free(g->askz.cdf);
+	free(g->answerz.cdf);
+	free(g->votez.cdf);
+	free(g->staff);
+	free(g->posts.v);
+	free(g->votes.v);
+	free(g->points.v);
+	free(g->audit.v);
+	free(g->order);
+	free(g->qidx);
+}
+
 /* ---------------------------------------------------------------- */
 
 /* The texts of one post, made from its own random generator. */
@@ -2595,7 +2659,7 @@ main(int argc, char *argv[])
 	const char	*out, *password = NULL;
 	bool		 force = false;
 	enum qa_err	 er;
-	int		 c;
+	int		 c, rc = 1;
 
 	memset(&g, 0, sizeof(g));
 	g.nquestions = DEFAULT_QUESTIONS;
@@ -2653,11 +2717,11 @@ main(int argc, char *argv[])
 
 	if (!words_init() || !tags_init(&g) || !plan_site(&g)) {
 		fprintf(stderr, "gen: out of memory\n");
-		return 1;
+		goto done;
 	}
 	if ((er = db_open(out, DB_CREATE, &db)) != QA_OK) {
 		fprintf(stderr, "gen: cannot create %s\n", out);
-		return 1;
+		goto done;
 	}
 	if ((er = db_exec(db, "PRAGMA journal_mode = OFF;"
 	    "PRAGMA synchronous = OFF;"
@@ -2681,9 +2745,13 @@ main(int argc, char *argv[])
 		    g.votes.n, g.nusers, g.ntags);
 out:
 	db_close(db);
-	if (er != QA_OK) {
+	if (er != QA_OK)
 		fprintf(stderr, "gen: failed (%s)\n", qa_strerror(er));
-		return 1;
-	}
-	return 0;
+	else
+		rc = 0;
+done:
+	/* So that LeakSanitizer and valgrind see no leak. */
+	gen_free(&g);
+	words_fini();
+	return rc;
 }

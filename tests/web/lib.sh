@@ -239,6 +239,7 @@ site_init() {
 	    bail "mktemp failed"
 	trap site_cleanup EXIT
 	trap 'exit 1' HUP INT TERM
+	sanitizer_logs
 	DB=$WEB_TMP/fastqa.db
 	CONF=$WEB_TMP/fastqa.conf
 	MBOX=$WEB_TMP/mail/outbox.mbox
@@ -665,6 +666,8 @@ apache_conf() {
 	ServerName 127.0.0.1
 	ServerTokens Prod
 	TypesConfig "$types"
+	# To the programs: where to write sanitizer reports (sanitizer_logs).
+	PassEnv ASAN_OPTIONS UBSAN_OPTIONS
 	StartServers 1
 	ServerLimit 2
 	ThreadsPerChild 16
@@ -687,6 +690,8 @@ apache_conf() {
 		cat <<-EOF
 		FcgidIPCDir "$SOCKS"
 		FcgidProcessTableFile "$APACHE_DIR/fcgid_shm"
+		FcgidInitialEnv ASAN_OPTIONS "$ASAN_OPTIONS"
+		FcgidInitialEnv UBSAN_OPTIONS "$UBSAN_OPTIONS"
 		EOF
 		;;
 	*)
@@ -723,11 +728,13 @@ apache_conf() {
 # process manager and the programs it started, mod_cgid's daemon...).
 apache_procs() {
 	[ -n "$APACHE_PID" ] || return 0
-	awk '{ pid = FILENAME; sub(/^\/proc\//, "", pid); sub(/\/.*/, "", pid)
-	    sub(/.*\) /, ""); parent[pid] = $2 }
+	# cat, not awk on the files: mawk gives up on a file that vanished
+	# (a process that ended) and prints nothing at all.
+	cat /proc/[0-9]*/stat 2>/dev/null |
+	    awk '{ pid = $1; sub(/.*\) /, ""); parent[pid] = $2 }
 	    END { for (p in parent) for (q = parent[p]; q in parent;
 		q = parent[q]) if (q == root) { print p; break } }' \
-	    root="$APACHE_PID" /proc/[0-9]*/stat 2>/dev/null
+	    root="$APACHE_PID"
 }
 
 # apache_programs: those of apache_procs that run a program.
@@ -817,10 +824,40 @@ pids_in() {
 	done
 }
 
+# sanitizer_logs: have the programs this script starts write what
+# AddressSanitizer, LeakSanitizer and UBSan report (in a build made with
+# -fsanitize, as by make check-asan) to files in $WEB_TMP/sanitizer,
+# since spawn-fcgi sends their stderr to /dev/null and Apache to its log.
+# The options are added to those of the environment (the last of a
+# repeated option counts), and are inert in a build without sanitizers.
+sanitizer_logs() {
+	local d=$WEB_TMP/sanitizer
+	SANITIZER_DIR=$d
+	mkdir -p "$d" || bail "cannot create $d"
+	ASAN_OPTIONS=${ASAN_OPTIONS:+$ASAN_OPTIONS:}log_path=$d/asan
+	UBSAN_OPTIONS=${UBSAN_OPTIONS:+$UBSAN_OPTIONS:}log_path=$d/ubsan
+	export ASAN_OPTIONS UBSAN_OPTIONS
+}
+
+# sanitizer_reported: print the sanitizer reports written under this
+# script (sanitizer_logs) as diagnostics, followed by a "Bail out!", and
+# succeed, if there are any.  Called once every program has ended, so
+# that LeakSanitizer's reports at exit are in.
+sanitizer_reported() {
+	local f found=1
+	for f in "$SANITIZER_DIR"/*; do
+		[ -s "$f" ] || continue
+		diag "--- ${f##*/}:" "$(head -n 200 "$f")"
+		found=0
+	done
+	[ $found -eq 0 ] && echo "Bail out! a sanitizer reported errors"
+	return $found
+}
+
 # site_cleanup: the EXIT trap.  Stops exactly the processes this script
 # started, shows the logs if a test failed, and removes the temp dir.
 site_cleanup() {
-	local rc=$? f
+	local rc=$? f san=0
 	[ -n "$WEB_TMP" ] || return
 	if [ -n "$NGINX_PID" ]; then
 		stop_pids "$NGINX_PID"
@@ -828,7 +865,8 @@ site_cleanup() {
 	fi
 	programs_stop
 	apache_stop
-	if [ "$tap_failed" -gt 0 ] || [ "$rc" -ne 0 ]; then
+	sanitizer_reported && san=1
+	if [ "$tap_failed" -gt 0 ] || [ "$rc" -ne 0 ] || [ $san -eq 1 ]; then
 		for f in "$WEB_TMP/fastqa.log" "$WEB_TMP/nginx/error.log" \
 		    "$WEB_TMP/apache/error.log"; do
 			[ -s "$f" ] || continue
@@ -842,8 +880,10 @@ site_cleanup() {
 	fi
 	[ -n "$SOCK_DIR" ] && rm -rf "$SOCK_DIR"
 	WEB_TMP=
-	# A script that printed failures exits non-zero too.
-	if [ "$rc" -eq 0 ] && [ "$tap_failed" -gt 0 ]; then
+	# A script that printed failures exits non-zero too, and so does
+	# one whose programs a sanitizer caught.
+	if [ "$rc" -eq 0 ] &&
+	    { [ "$tap_failed" -gt 0 ] || [ $san -eq 1 ]; }; then
 		exit 1
 	fi
 }
@@ -851,8 +891,9 @@ site_cleanup() {
 # --- requests ----------------------------------------------------------
 
 # cgi_run METHOD URI [BODY [CONTENT_TYPE]]: run the program that answers
-# URI's path (cgi_program) once as plain CGI with a clean environment and
-# write its raw output ("Status: ...\r\nheaders\r\n\r\nbody") to stdout.
+# URI's path (cgi_program) once as plain CGI with a clean environment
+# (but for the sanitizers' options, see sanitizer_logs) and write its raw
+# output ("Status: ...\r\nheaders\r\n\r\nbody") to stdout.
 # The body, if any, goes to stdin.  The headers in REQ_HEADERS become
 # HTTP_* variables, the cookies of $JAR (if set) HTTP_COOKIE, and CGI_ENV
 # is added last.
@@ -871,7 +912,8 @@ cgi_run() {
 	    REMOTE_ADDR=127.0.0.1 REMOTE_PORT=40000
 	    REQUEST_METHOD="$method" REQUEST_URI="$uri"
 	    SCRIPT_NAME= PATH_INFO="$path" QUERY_STRING="$query"
-	    HTTP_HOST=localhost)
+	    HTTP_HOST=localhost
+	    ASAN_OPTIONS="${ASAN_OPTIONS-}" UBSAN_OPTIONS="${UBSAN_OPTIONS-}")
 	for h in "${REQ_HEADERS[@]}"; do
 		name=HTTP_$(printf '%s' "${h%%:*}" | tr 'a-z-' 'A-Z_')
 		h=${h#*:}
