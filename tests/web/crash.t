@@ -362,8 +362,16 @@ diag "$(acks "SELECT kind || ': ' || count(*) || ' sent, ' ||
 	FROM log l GROUP BY kind ORDER BY kind")"
 [ "$KILLS" -ge 5 ]
 ok $? "the programs were killed ($KILLS times)"
-[ "$failed" -gt 0 ] && [ "$acked" -ge 50 ]
-ok $? "requests failed while down ($failed), others acknowledged ($acked)"
+# Behind nginx a request that meets a killed program fails (502); mod_fcgid
+# starts another process for it, so there none may fail at all.
+if [ "$WEB_SERVER" = nginx ]; then
+	[ "$failed" -gt 0 ] && [ "$acked" -ge 50 ]
+	ok $? "requests failed while down ($failed), others acknowledged ($acked)"
+else
+	[ "$acked" -ge 50 ]
+	ok $? "requests acknowledged ($acked; $failed failed: $WEB_SERVER" \
+	    "restarts killed processes for the request)"
+fi
 
 # --- what the database holds -----------------------------------------------
 
