@@ -101,6 +101,32 @@ entry_free(struct entry *e)
 	entry_release(e);
 }
 
+/* The stored page given least recently, or NULL if none is stored. */
+static struct entry *
+least_used(void)
+{
+	struct entry	*old = NULL;
+	size_t		 i;
+
+	for (i = 0; i < PAGECACHE_ENTRIES; i++)
+		if (entries[i].key != NULL &&
+		    (old == NULL || entries[i].used < old->used))
+			old = &entries[i];
+	return old;
+}
+
+/* A free entry, or NULL if all are in use. */
+static struct entry *
+free_entry(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < PAGECACHE_ENTRIES; i++)
+		if (entries[i].key == NULL)
+			return &entries[i];
+	return NULL;
+}
+
 /*
  * Set how many bytes the stored pages may take in all (0 turns the store
  * off), dropping pages until they fit.
@@ -109,19 +135,10 @@ void
 pagecache_limit(size_t bytes)
 {
 	struct entry	*old;
-	size_t		 i;
 
 	limit = bytes;
-	while (total > limit) {
-		old = NULL;
-		for (i = 0; i < PAGECACHE_ENTRIES; i++)
-			if (entries[i].key != NULL &&
-			    (old == NULL || entries[i].used < old->used))
-				old = &entries[i];
-		if (old == NULL)
-			break;
+	while (total > limit && (old = least_used()) != NULL)
 		entry_free(old);
-	}
 }
 
 /* Drop every stored page. */
@@ -132,14 +149,6 @@ pagecache_clear(void)
 
 	for (i = 0; i < PAGECACHE_ENTRIES; i++)
 		entry_free(&entries[i]);
-	total = 0;
-}
-
-/* The bytes the stored pages take. */
-size_t
-pagecache_bytes(void)
-{
-	return total;
 }
 
 /*
@@ -197,9 +206,11 @@ pagecache_serve(struct qa_request *r, const struct pagecache_when *when)
 		if ((stamp[i] = form_stamp(r, e->forms[i])) == NULL)
 			return false;
 	for (i = 0; i < e->nslots; i++)
-		if (e->slots[i].kind == SLOT_CSRF &&
-		    (csrf = auth_csrf_token(r)) == NULL)
-			return false;
+		if (e->slots[i].kind == SLOT_CSRF) {
+			if ((csrf = auth_csrf_token(r)) == NULL)
+				return false;
+			break;
+		}
 	buf_clear(r->resp.body);
 	for (i = 0; i < e->nslots; i++) {
 		buf_append(r->resp.body, e->body + at, e->slots[i].off - at);
@@ -253,18 +264,6 @@ find_all(const char *body, size_t blen, const char *value, int kind,
 	return true;
 }
 
-static char *
-dup(const void *p, size_t n)
-{
-	char	*s;
-
-	if ((s = malloc(n + 1)) == NULL)
-		return NULL;
-	memcpy(s, p, n);
-	s[n] = '\0';
-	return s;
-}
-
 /*
  * Keep the page the handler has just made for the request, made at
  * `when`, unless it is not a whole 200 page, sets a cookie, holds more
@@ -313,30 +312,20 @@ pagecache_store(struct qa_request *r, const struct pagecache_when *when)
 		return;
 	if ((e = find(key)) != NULL)
 		entry_free(e);
-	for (;;) {
-		e = old = NULL;
-		for (i = 0; i < PAGECACHE_ENTRIES; i++) {
-			if (entries[i].key == NULL)
-				e = &entries[i];
-			else if (old == NULL || entries[i].used < old->used)
-				old = &entries[i];
-		}
-		if ((e != NULL && total + bytes <= limit) || old == NULL)
-			break;
+	while (((e = free_entry()) == NULL || total + bytes > limit) &&
+	    (old = least_used()) != NULL)
 		entry_free(old);
-	}
 	if (e == NULL)
 		return;
 
-	e->key = dup(key, strlen(key));
+	e->key = strdup(key);
 	e->body = malloc(body->len + 1);
 	e->slots = nm > 0 ? calloc(nm, sizeof(*e->slots)) : NULL;
-	e->headers = hdrs->len > 0 ? dup(hdrs->data, hdrs->len) : NULL;
+	e->headers = hdrs->len > 0 ? strndup(hdrs->data, hdrs->len) : NULL;
 	e->content_type = r->resp.content_type != NULL ?
-	    dup(r->resp.content_type, strlen(r->resp.content_type)) : NULL;
+	    strdup(r->resp.content_type) : NULL;
 	for (i = 0; i < nf; i++)
-		if ((e->forms[e->nforms++] = dup(form[i],
-		    strlen(form[i]))) == NULL)
+		if ((e->forms[e->nforms++] = strdup(form[i])) == NULL)
 			break;
 	if (e->key == NULL || e->body == NULL ||
 	    (nm > 0 && e->slots == NULL) ||

@@ -28,6 +28,5 @@ void	 pagecache_store(struct qa_request *, const struct pagecache_when *);
 void	 pagecache_on_reuse(struct qa_request *,
 	    void (*)(struct qa_request *, int64_t), int64_t);
 void	 pagecache_clear(void);
-size_t	 pagecache_bytes(void);
 
 #endif
